@@ -1,0 +1,106 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reverse-mode differentiation: a topological sort of the recorded graph (iterative, so a chain
+ * of any length fits), then one loop from the outputs back to the leaves applying each node's
+ * rule and summing gradients where a value fans out.
+ */
+final class Engine {
+    private Engine() {}
+
+    /**
+     * Backpropagates {@code rootGrads} from {@code roots}. With {@code capture} null, gradients of
+     * leaves (and of tensors that retain grad) are accumulated into their {@code grad()}; otherwise
+     * the gradients of the captured tensors are returned and no {@code grad()} is touched.
+     */
+    static Tensor[] run(Tensor[] roots, Tensor[] rootGrads, boolean retainGraph, boolean createGraph, Tensor[] capture) {
+        Map<Tensor, Integer> captureIndex = new IdentityHashMap<>();
+        if (capture != null) for (int i = 0; i < capture.length; i++) captureIndex.putIfAbsent(capture[i], i);
+        Tensor[] captured = capture == null ? null : new Tensor[capture.length];
+
+        List<Tensor> order = topologicalOrder(roots);
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        try (var mode = GradMode.set(createGraph)) {
+            for (int i = 0; i < roots.length; i++) grads.merge(roots[i], rootGrads[i], Tensor::add);
+            for (int k = order.size() - 1; k >= 0; k--) {
+                Tensor t = order.get(k);
+                Tensor g = grads.remove(t);
+                if (g == null) continue;
+                AutogradMeta meta = t.autogradMeta();
+                if (meta.hooks != null) for (UnaryOperator<Tensor> hook : meta.hooks) {
+                    Tensor replaced = hook.apply(g);
+                    if (replaced != null) g = replaced;
+                }
+                Integer slot = captureIndex.get(t);
+                if (slot != null) captured[slot] = g;
+                Node node = meta.gradFn;
+                if (capture == null && (node == null || meta.retainGrad)) accumulate(meta, g, createGraph);
+                if (node == null) continue;
+                Tensor[] inputGrads = node.runBackward(g);
+                for (int i = 0; i < inputGrads.length; i++) {
+                    Tensor gi = inputGrads[i];
+                    Tensor input = node.input(i);
+                    if (gi == null || !input.requiresGrad()) continue;
+                    if (!Arrays.equals(gi.shape(), input.shape()))
+                        throw new IllegalStateException(node.name() + ": backward produced a gradient of shape "
+                                + Arrays.toString(gi.shape()) + " for input " + i + " of shape " + Arrays.toString(input.shape()));
+                    if (gi.dtype() != input.dtype()) gi = gi.to(input.dtype());
+                    if (GradMode.isAnomalyDetection()) Anomaly.checkBackward(node, i, gi);
+                    grads.merge(input, gi, Tensor::add);
+                }
+                if (!retainGraph) node.release();
+            }
+        }
+        return captured;
+    }
+
+    private static void accumulate(AutogradMeta meta, Tensor g, boolean createGraph) {
+        if (createGraph) {
+            meta.grad = meta.grad == null ? g : meta.grad.add(g);
+        } else if (meta.grad == null) {
+            meta.grad = g.detach().contiguousCopy(); // own storage: g may be a broadcast view or shared with another input
+        } else {
+            meta.grad.addInPlace(g.detach());
+        }
+    }
+
+    /** Post-order of the tensors reachable from the roots through tensors that require grad. */
+    private static List<Tensor> topologicalOrder(Tensor[] roots) {
+        List<Tensor> order = new ArrayList<>();
+        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
+        ArrayDeque<Tensor> stack = new ArrayDeque<>();
+        ArrayDeque<int[]> next = new ArrayDeque<>();
+        for (Tensor root : roots) {
+            if (seen.put(root, Boolean.TRUE) != null) continue;
+            stack.push(root);
+            next.push(new int[1]);
+            while (!stack.isEmpty()) {
+                Tensor t = stack.peek();
+                int[] cursor = next.peek();
+                Node node = t.autogradMeta().gradFn;
+                if (node != null && cursor[0] < node.inputCount()) {
+                    Tensor child = node.input(cursor[0]++);
+                    if (child.requiresGrad() && seen.put(child, Boolean.TRUE) == null) {
+                        stack.push(child);
+                        next.push(new int[1]);
+                    }
+                } else {
+                    stack.pop();
+                    next.pop();
+                    order.add(t);
+                }
+            }
+        }
+        return order;
+    }
+}

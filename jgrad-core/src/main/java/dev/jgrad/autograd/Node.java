@@ -1,0 +1,79 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Tensor;
+
+import java.util.List;
+
+/**
+ * One recorded operation: its name, its inputs, and its backward rule. The tensors the rule
+ * needs are listed as saved, with their storage versions at record time, so an in-place write
+ * to one of them is detected before the rule runs. Released (rule and saved tensors dropped)
+ * after backward unless the graph is retained.
+ */
+public final class Node {
+    private final String name;
+    private final Tensor[] inputs;
+    private BackwardFn rule;
+    private Tensor[] saved;
+    private int[] savedVersions;
+
+    Node(String name, Tensor[] inputs, List<Tensor> saved, BackwardFn rule) {
+        this.name = name;
+        this.inputs = inputs;
+        this.rule = rule;
+        this.saved = saved.toArray(Tensor[]::new);
+        this.savedVersions = new int[this.saved.length];
+        for (int i = 0; i < this.saved.length; i++) savedVersions[i] = this.saved[i].storage().version();
+    }
+
+    /** The operation's name, e.g. "mul". */
+    public String name() {
+        return name;
+    }
+
+    /** The operation's inputs, in argument order. */
+    public List<Tensor> inputs() {
+        return List.of(inputs);
+    }
+
+    Tensor input(int i) {
+        return inputs[i];
+    }
+
+    int inputCount() {
+        return inputs.length;
+    }
+
+    boolean isReleased() {
+        return rule == null;
+    }
+
+    Tensor[] runBackward(Tensor grad) {
+        if (rule == null)
+            throw new IllegalStateException(name + ": trying to backward through the graph a second time "
+                    + "(its saved values were freed after the first backward); pass retainGraph=true to the first call");
+        for (int i = 0; i < saved.length; i++) {
+            int now = saved[i].storage().version();
+            if (now != savedVersions[i])
+                throw new IllegalStateException(name + ": a tensor of shape " + java.util.Arrays.toString(saved[i].shape())
+                        + " needed for backward was modified by an in-place operation (version " + now
+                        + ", expected " + savedVersions[i] + ")");
+        }
+        Tensor[] grads = rule.apply(grad);
+        if (grads.length != inputs.length)
+            throw new IllegalStateException(name + ": backward returned " + grads.length + " gradients for "
+                    + inputs.length + " inputs");
+        return grads;
+    }
+
+    void release() {
+        rule = null;
+        saved = null;
+        savedVersions = null;
+    }
+
+    @Override
+    public String toString() {
+        return name + "Backward";
+    }
+}

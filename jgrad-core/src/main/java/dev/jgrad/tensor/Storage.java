@@ -1,0 +1,101 @@
+package dev.jgrad.tensor;
+
+/**
+ * A flat array of one element type, shared by a tensor and all its views. The version counter
+ * counts in-place writes so that backward can detect a saved tensor that was changed.
+ */
+public final class Storage {
+    private final DType dtype;
+    private final float[] floats;
+    private final double[] doubles;
+    private final long[] longs;
+    private int version;
+
+    private Storage(DType dtype, float[] f, double[] d, long[] l) {
+        this.dtype = dtype;
+        this.floats = f;
+        this.doubles = d;
+        this.longs = l;
+    }
+
+    public static Storage of(float[] data) {
+        return new Storage(DType.FLOAT32, data, null, null);
+    }
+
+    public static Storage of(double[] data) {
+        return new Storage(DType.FLOAT64, null, data, null);
+    }
+
+    public static Storage of(long[] data) {
+        return new Storage(DType.INT64, null, null, data);
+    }
+
+    public static Storage allocate(DType dtype, int size) {
+        return switch (dtype) {
+            case FLOAT32 -> of(new float[size]);
+            case FLOAT64 -> of(new double[size]);
+            case INT64 -> of(new long[size]);
+        };
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int size() {
+        return switch (dtype) {
+            case FLOAT32 -> floats.length;
+            case FLOAT64 -> doubles.length;
+            case INT64 -> longs.length;
+        };
+    }
+
+    public float[] floats() {
+        if (floats == null) throw new IllegalStateException("storage holds " + dtype + ", not float32");
+        return floats;
+    }
+
+    public double[] doubles() {
+        if (doubles == null) throw new IllegalStateException("storage holds " + dtype + ", not float64");
+        return doubles;
+    }
+
+    public long[] longs() {
+        if (longs == null) throw new IllegalStateException("storage holds " + dtype + ", not int64");
+        return longs;
+    }
+
+    /** The backing array as an Object, for dtype-agnostic {@link System#arraycopy}. */
+    public Object array() {
+        return switch (dtype) {
+            case FLOAT32 -> floats;
+            case FLOAT64 -> doubles;
+            case INT64 -> longs;
+        };
+    }
+
+    public double get(int i) {
+        return switch (dtype) {
+            case FLOAT32 -> floats[i];
+            case FLOAT64 -> doubles[i];
+            case INT64 -> longs[i];
+        };
+    }
+
+    public void set(int i, double v) {
+        switch (dtype) {
+            case FLOAT32 -> floats[i] = (float) v;
+            case FLOAT64 -> doubles[i] = v;
+            case INT64 -> longs[i] = (long) v;
+        }
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** Called by every in-place write. */
+    public void bumpVersion() {
+        version++;
+    }
+}

@@ -99,7 +99,7 @@ class TensorTest {
         assertArrayEquals(new double[] {3, 4}, m.gather(1, Tensor.of(new int[] {2, 0}, 2, 1)).toDoubleArray());
         assertArrayEquals(new double[] {1, 5, 3, 4, 2, 6, 1, 5, 3}, Tensor.cat(List.of(m, m.narrow(0, 0, 1)), 0).toDoubleArray());
         assertArrayEquals(new int[] {2, 2, 3}, Tensor.stack(List.of(m, m), 0).shape());
-        assertArrayEquals(new double[] {1, 0, 3, 4, 0, 6}, Tensor.where(m.gt(2.5).add(m.eq(Tensor.scalar(1.0))), m, Tensor.scalar(0.0)).toDoubleArray());
+        assertArrayEquals(new double[] {1, 5, 3, 4, 0, 6}, Tensor.where(m.gt(2.5).add(m.eq(Tensor.scalar(1.0))), m, Tensor.scalar(0.0)).toDoubleArray());
     }
 
     @Test

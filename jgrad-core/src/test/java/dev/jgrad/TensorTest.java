@@ -192,7 +192,7 @@ class TensorTest {
         assertEquals(composed.item(), logits.crossEntropy(labels).item(), 1e-5);
         Tensor huge = Tensor.of(new float[] {1e4f, -1e4f, 0, 0, 1e4f, 1e4f}, 2, 3).requiresGrad(true);
         Tensor loss = huge.crossEntropy(Tensor.of(new int[] {0, 1}));
-        assertEquals(0.5 * (0 + 1e4 + Math.log(2)), loss.item(), 1e-2);
+        assertEquals(0.5 * Math.log(2), loss.item(), 1e-6);
         loss.backward();
         assertTrue(huge.grad().isFinite());
         var e = assertThrows(IllegalArgumentException.class, () -> logits.crossEntropy(Tensor.of(new int[] {0, 3, 1, 1, 0})));

@@ -222,17 +222,18 @@ public final class SafeTensors {
         if (!(info.get("shape") instanceof List<?> dims)) {
             throw new FileFormatException(file, where + "'shape' must be an array, found " + field(info, "shape"));
         }
+        String shapeText = Json.write(dims);
         int[] shape = new int[dims.size()];
         long count = 1;
         boolean overflow = false;
         for (int i = 0; i < shape.length; i++) {
             Object d = dims.get(i);
             if (!(d instanceof Long dim) || dim < 0) {
-                throw new FileFormatException(file, where + "shape " + dims + " has " + render(d)
+                throw new FileFormatException(file, where + "shape " + shapeText + " has " + render(d)
                         + ", not a non-negative integer");
             }
             if (dim > Integer.MAX_VALUE) {
-                throw new FileFormatException(file, where + "dimension " + dim + " in shape " + dims
+                throw new FileFormatException(file, where + "dimension " + dim + " in shape " + shapeText
                         + " is larger than jgrad supports (" + Integer.MAX_VALUE + ")");
             }
             shape[i] = (int) (long) dim;
@@ -247,7 +248,7 @@ public final class SafeTensors {
             overflow = false;
         }
         if (overflow || count > Long.MAX_VALUE / 8) {
-            throw new FileFormatException(file, where + "shape " + dims + " has more elements than can be counted (overflow)");
+            throw new FileFormatException(file, where + "shape " + shapeText + " has more elements than can be counted (overflow)");
         }
         long bytes = count * dtype.byteSize();
 
@@ -266,7 +267,7 @@ public final class SafeTensors {
         }
         if (end - begin != bytes) {
             throw new FileFormatException(file, where + "data_offsets [" + begin + ", " + end + "] span " + (end - begin)
-                    + " bytes, but shape " + dims + " of " + dtype + " needs " + count + " x " + dtype.byteSize()
+                    + " bytes, but shape " + shapeText + " of " + dtype + " needs " + count + " x " + dtype.byteSize()
                     + " = " + bytes + " bytes");
         }
         if (count > TensorData.MAX_ELEMENTS) {
@@ -317,7 +318,7 @@ public final class SafeTensors {
         if (value == null) {
             return "null";
         }
-        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        String text = Json.write(value);
         return jsonType(value) + " " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
     }
 

@@ -135,9 +135,10 @@ public final class IdxReader {
                 throw new FileFormatException(file, "header declares " + what + "; " + items + " of them need " + wanted
                         + " bytes, more than one array can hold (read fewer with a limit)");
             }
-            // readNBytes(int) grows its buffer as data arrives, so a false count in a small
-            // gzipped file cannot make it allocate the declared size up front.
-            byte[] data = in.readNBytes((int) wanted);
+            // Allocate no more than the file can really deliver: a false count in a small
+            // gzipped file must not make us allocate the declared size up front.
+            int capacity = (int) Math.min(wanted, InputFiles.contentSizeBound(file));
+            byte[] data = InputFiles.readUpTo(in, (int) wanted, capacity);
             if (data.length < wanted) {
                 throw new FileFormatException(file, "header declares " + what + " = " + declaredBytes
                         + " bytes after the header, but the data ends after " + data.length + " bytes (truncated file?)");

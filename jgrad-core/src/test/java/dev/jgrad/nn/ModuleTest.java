@@ -55,6 +55,14 @@ class ModuleTest {
     }
 
     @Test
+    void tiedParametersAreListedOnce() {
+        Linear shared = new Linear(3, 3, 1L);
+        Sequential net = new Sequential(shared, new Tanh(), shared);
+        assertEquals(List.of("0.weight", "0.bias"), List.copyOf(net.namedParameters().keySet()));
+        assertEquals(12, net.numParameters());
+    }
+
+    @Test
     void loadStateDictCopiesValues() {
         Sequential a = small(1), b = small(2);
         Tensor x = Tensor.randn(5, 5, 4);

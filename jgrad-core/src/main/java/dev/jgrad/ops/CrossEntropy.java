@@ -20,13 +20,16 @@ public final class CrossEntropy {
 
     /** Checks logits [N, C] against int64 labels [N] in 0..C-1 and returns the labels. */
     public static long[] checkLabels(String op, Tensor scores, Tensor labels) {
-        if (!scores.dtype().isFloating() || scores.dim() != 2)
-            throw new IllegalArgumentException(op + ": scores must be a floating-point [batch, classes] tensor, got "
-                    + scores.dtype() + " " + Arrays.toString(scores.shape()));
+        if (!scores.dtype().isFloating())
+            throw new IllegalArgumentException(op + ": scores must be floating-point, got " + scores.dtype());
+        if (scores.dim() != 2)
+            throw new IllegalArgumentException(op + ": scores must be [batch, classes], got shape " + Arrays.toString(scores.shape()));
+        if (labels.dtype() != DType.INT64)
+            throw new IllegalArgumentException(op + ": labels must be int64 class indices, got " + labels.dtype());
         int n = scores.size(0), c = scores.size(1);
-        if (labels.dtype() != DType.INT64 || labels.dim() != 1 || labels.size(0) != n)
-            throw new IllegalArgumentException(op + ": labels must be an int64 tensor of shape [" + n + "], got "
-                    + labels.dtype() + " " + Arrays.toString(labels.shape()));
+        if (labels.dim() != 1 || labels.size(0) != n)
+            throw new IllegalArgumentException(op + ": labels of shape " + Arrays.toString(labels.shape())
+                    + " do not match scores of shape " + Arrays.toString(scores.shape()) + " (expected [" + n + "])");
         if (n == 0) throw new IllegalArgumentException(op + ": empty batch");
         long[] y = labels.toLongArray();
         for (int i = 0; i < n; i++)

@@ -32,7 +32,7 @@ public final class DotWriter {
         out.append("digraph \"jgrad\" {\n");
         out.append("  graph [rankdir=LR, fontname=\"monospace\", fontsize=10, nodesep=0.25, ranksep=0.5];\n");
         out.append("  node [fontname=\"monospace\", fontsize=10, style=\"filled\"];\n");
-        out.append("  edge [color=\"").append(KindStyle.EDGE_COLOR).append("\", arrowsize=0.7, fontsize=9];\n");
+        out.append("  edge [color=\"").append(KindStyle.EDGE_COLOR).append("\", arrowsize=0.7, fontname=\"monospace\", fontsize=9];\n");
         var root = new Cluster("");
         for (var node : model.nodes()) {
             var cluster = root;

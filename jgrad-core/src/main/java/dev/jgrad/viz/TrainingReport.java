@@ -375,7 +375,7 @@ public final class TrainingReport {
         var pixels = image.pixels();
         var samples = new int[pixels.length];
         for (var i = 0; i < pixels.length; i++) {
-            samples[i] = (int) Math.round(Math.max(0, Math.min(1, pixels[i])) * 255);
+            samples[i] = Math.round(Math.max(0, Math.min(1, pixels[i])) * 255);
         }
         buffered.getRaster().setPixels(0, 0, w, h, samples);
         var bytes = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Line2D;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -212,7 +213,7 @@ class LayeredLayoutTest {
     private static void assertNoOverlapPerColumn(GraphLayout layout) {
         var columns = new HashMap<Integer, List<GraphLayout.PlacedNode>>();
         for (var node : layout.nodes()) {
-            columns.computeIfAbsent(node.layer(), k -> new java.util.ArrayList<>()).add(node);
+            columns.computeIfAbsent(node.layer(), k -> new ArrayList<>()).add(node);
         }
         var gap = LayeredLayout.Options.defaults().nodeGap();
         double previousRight = Double.NEGATIVE_INFINITY;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 class SvgWriterTest {
@@ -148,7 +149,7 @@ class SvgWriterTest {
     }
 
     /** Node boxes are the groups that open with their tooltip. */
-    private static long nodeGroups(org.w3c.dom.Document doc) {
+    private static long nodeGroups(Document doc) {
         return Xml.elements(doc, "g").stream()
                 .filter(g -> g.getFirstChild() instanceof Element first && first.getLocalName().equals("title"))
                 .count();

@@ -1,7 +1,6 @@
 package dev.jgrad.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * colours and the training-curve blue (so the inline SVG was actually painted); and no console
  * message refers to the page. The report has no scripts, so any console message about it means a
  * blocked resource (the page's Content-Security-Policy forbids all loading) or a parse problem. A
- * second test feeds the same checker a page that breaks those rules, to show the check can fail.
+ * canary page that breaks those rules, opened alongside, shows that the check can fail.
  * Skipped when Chromium is not installed.
  */
 class TrainingReportBrowserTest {
@@ -39,29 +39,49 @@ class TrainingReportBrowserTest {
     /** Chromium's log tag for page console output: "[...:INFO:CONSOLE:12] "message", source: file:///... (12)". */
     private static final Pattern CONSOLE = Pattern.compile(":CONSOLE[:(]");
 
+    @TempDir
+    static Path dir;
     private static Path chromium;
+    private static Path reportPage;
+    private static Path canaryPage;
+    private static Run report;
+    private static Run canary;
 
+    /** Both pages are opened at once: two independent browser start-ups are the slow part. */
     @BeforeAll
-    static void findChromium() {
+    static void openPages() throws Exception {
         var fixed = Path.of("/usr/bin/chromium");
         chromium = Files.isExecutable(fixed) ? fixed : DotWriterTest.onPath("chromium");
+        if (chromium == null) {
+            return;
+        }
+        reportPage = dir.resolve("report.html");
+        new TrainingReport().write(Runs.full(12).build(), reportPage);
+        // Same policy as the report, plus an external image and an inline script: both get blocked and logged.
+        canaryPage = dir.resolve("canary.html");
+        Files.writeString(canaryPage, """
+                <!DOCTYPE html><html><head><meta charset="utf-8"/>
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"/>
+                <title>canary</title></head><body><p>canary</p>
+                <img src="https://example.invalid/x.png" alt=""/><script>document.title = 'ran';</script>
+                </body></html>
+                """);
+        var runs = open(List.of(reportPage, canaryPage));
+        report = runs.get(0);
+        canary = runs.get(1);
     }
 
     @Test
-    void reportRendersInHeadlessChromiumWithoutConsoleMessages(@TempDir Path dir) throws Exception {
+    void reportRendersInHeadlessChromiumWithoutConsoleMessages() throws Exception {
         assumeChromium();
-        var page = dir.resolve("report.html");
-        new TrainingReport().write(Runs.full(12).build(), page);
-        var shot = dir.resolve("report.png");
-        var run = open(dir, page, shot);
-
+        var run = report;
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(6, count(run.dom(), "<svg"), "4 charts, heat map and graph in the browser's DOM");
         assertEquals(2, count(run.dom(), "<img"));
         assertTrue(run.dom().contains("<h1>MLP on toy digits</h1>"));
 
-        assertTrue(Files.size(shot) > 0, "screenshot written");
-        var image = ImageIO.read(shot.toFile());
+        assertTrue(Files.size(run.screenshot()) > 0, "screenshot written");
+        var image = ImageIO.read(run.screenshot().toFile());
         assertNotNull(image, "screenshot is a decodable PNG");
         assertEquals(1200, image.getWidth());
         assertEquals(2000, image.getHeight());
@@ -70,22 +90,13 @@ class TrainingReportBrowserTest {
         assertTrue(stats.nonBackground() >= 0.05, "not blank: " + stats.nonBackground() + " of pixels differ from the background");
         assertTrue(stats.trainBlue() >= 200, "training curves painted in #2563eb: " + stats.trainBlue() + " pixels");
 
-        assertEquals(List.of(), consoleMessages(run.stderr(), page), "console messages about the page");
+        assertEquals(List.of(), consoleMessages(run.stderr(), reportPage), "console messages about the page");
     }
 
     @Test
-    void consoleCheckCatchesPagesThatLoadOrRunThings(@TempDir Path dir) throws Exception {
+    void consoleCheckCatchesPagesThatLoadOrRunThings() {
         assumeChromium();
-        var page = dir.resolve("bad.html");
-        Files.writeString(page, """
-                <!DOCTYPE html><html><head><meta charset="utf-8"/>
-                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"/>
-                <title>bad</title></head><body><p>bad</p>
-                <img src="https://example.invalid/x.png" alt=""/><script>document.title = 'ran';</script>
-                </body></html>
-                """);
-        var run = open(dir, page, dir.resolve("bad.png"));
-        var messages = consoleMessages(run.stderr(), page);
+        var messages = consoleMessages(canary.stderr(), canaryPage);
         assertTrue(messages.stream().anyMatch(m -> m.contains("Content Security Policy") && m.contains("example.invalid")),
                 "blocked image reported: " + messages);
         assertTrue(messages.stream().anyMatch(m -> m.contains("inline script")), "blocked script reported: " + messages);
@@ -98,36 +109,52 @@ class TrainingReportBrowserTest {
                 "Chromium not found at /usr/bin/chromium or on PATH: browser rendering test skipped");
     }
 
-    private record Run(int exitCode, String dom, String stderr) {
+    private record Run(int exitCode, String dom, String stderr, Path screenshot) {
     }
 
-    /** One headless Chromium run with a fresh profile; the whole process tree is killed afterwards. */
-    private static Run open(Path dir, Path page, Path screenshot) throws Exception {
-        var profile = Files.createTempDirectory(dir, "profile");
-        var stdout = dir.resolve(screenshot.getFileName() + ".dom.txt");
-        var stderr = dir.resolve(screenshot.getFileName() + ".log.txt");
-        var command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
-                "--screenshot=" + screenshot, "--window-size=1200,2000", page.toUri().toString());
-        var process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    /**
+     * Headless Chromium, one process per page, each with a fresh profile; every process tree is
+     * killed afterwards, also on timeout.
+     */
+    private static List<Run> open(List<Path> pages) throws Exception {
+        var processes = new ArrayList<Process>();
         var spawned = new LinkedHashSet<ProcessHandle>();
-        var deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
-            // Children (renderer, GPU, zygote) are collected while they live, so none can outlast the test.
-            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(spawned::add);
-                if (System.nanoTime() > deadline) {
-                    fail("Chromium did not finish within " + TIMEOUT.toSeconds() + " s; log:\n" + Files.readString(stderr));
+            for (var page : pages) {
+                var name = page.getFileName().toString();
+                var command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--user-data-dir=" + Files.createTempDirectory(dir, "profile"), "--enable-logging=stderr", "--v=0",
+                        "--dump-dom", "--screenshot=" + dir.resolve(name + ".png"), "--window-size=1200,2000",
+                        page.toUri().toString());
+                processes.add(new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".dom.txt").toFile())
+                        .redirectError(dir.resolve(name + ".log.txt").toFile()).start());
+            }
+            var deadline = System.nanoTime() + TIMEOUT.toNanos();
+            for (var process : processes) {
+                // Children (renderer, GPU, zygote) are collected while they live, so none can outlast the test.
+                while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    processes.forEach(p -> p.descendants().forEach(spawned::add));
+                    if (System.nanoTime() > deadline) {
+                        fail("Chromium did not finish within " + TIMEOUT.toSeconds() + " s");
+                    }
                 }
             }
         } finally {
-            process.descendants().forEach(spawned::add);
+            processes.forEach(p -> p.descendants().forEach(spawned::add));
             spawned.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            for (var process : processes) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
         }
-        return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        var runs = new ArrayList<Run>();
+        for (var i = 0; i < pages.size(); i++) {
+            var name = pages.get(i).getFileName().toString();
+            runs.add(new Run(processes.get(i).exitValue(), Files.readString(dir.resolve(name + ".dom.txt")),
+                    Files.readString(dir.resolve(name + ".log.txt")), dir.resolve(name + ".png")));
+        }
+        return runs;
     }
 
     /** Console lines whose source is the page, plus any uncaught exception. */

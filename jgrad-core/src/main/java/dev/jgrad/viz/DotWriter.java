@@ -1,5 +1,6 @@
 package dev.jgrad.viz;
 
+import dev.jgrad.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class DotWriter {
 
     /** Writes the DOT text to {@code file} atomically (temporary file in the same directory, then rename). */
     public void write(GraphModel model, Path file) throws IOException {
-        AtomicFiles.writeString(file, render(model), "DotWriter");
+        AtomicFiles.writeString(file, render(model));
     }
 
     private static final class Cluster {

@@ -1,5 +1,6 @@
 package dev.jgrad.viz;
 
+import dev.jgrad.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class TrainingReport {
 
     /** Writes the report to {@code file} atomically (temporary file in the same directory, then rename). */
     public void write(RunRecord run, Path file) throws IOException {
-        AtomicFiles.writeString(file, render(run), "TrainingReport");
+        AtomicFiles.writeString(file, render(run));
     }
 
     // ---- sections ----

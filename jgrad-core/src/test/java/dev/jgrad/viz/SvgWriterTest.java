@@ -139,7 +139,7 @@ class SvgWriterTest {
         }
         var missingDir = dir.resolve("nope").resolve("g.svg");
         var e = assertThrows(IOException.class, () -> writer.write(Graphs.mlp(), missingDir));
-        assertTrue(e.getMessage().contains("SvgWriter") && e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("g.svg") && e.getMessage().contains("does not exist"), e.getMessage());
     }
 
     @Test

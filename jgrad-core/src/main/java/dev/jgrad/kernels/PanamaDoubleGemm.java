@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaDoubleGemm {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    static final int MR = Integer.getInteger("jgrad.mr", 6);
+    static final int MR = 6;
     static final int NR = 2 * L;
     static final int KC = Integer.getInteger("jgrad.kc", 256);
     static final int MC = Integer.getInteger("jgrad.mc", 144);
@@ -26,6 +26,7 @@ final class PanamaDoubleGemm {
         double[] bp = ws.doubleB(kcMax * roundUp(ncMax, NR));
         double[] ap = ws.doubleA(kcMax * roundUp(mcMax, MR));
         double[] tile = new double[MR * NR];
+        boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -34,8 +35,8 @@ final class PanamaDoubleGemm {
                 boolean add = accumulate || pc > 0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macro(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
+                    packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap, aRows);
+                    macro(mc, nc, kc, ap, aRows, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
                 }
             }
         }
@@ -46,8 +47,8 @@ final class PanamaDoubleGemm {
     }
 
     /** C block (mc x nc) (+)= packed A block x packed B panel, one register tile at a time. */
-    private static void macro(int mc, int nc, int kc, double[] ap, double[] bp, double[] c, int cOff, int ldc,
-                              boolean add, double[] tile) {
+    static void macro(int mc, int nc, int kc, double[] ap, boolean aRows, double[] bp, double[] c, int cOff, int ldc,
+                      boolean add, double[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             boolean wide = nr > L;
@@ -56,9 +57,9 @@ final class PanamaDoubleGemm {
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir), ao = ir * kc, co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == width) {
-                    kernel(wide, kc, ap, ao, bp, bo, c, co, ldc, add);
+                    kernel(wide, aRows, kc, ap, ao, bp, bo, c, co, ldc, add);
                 } else {
-                    kernel(wide, kc, ap, ao, bp, bo, tile, 0, width, false);
+                    kernel(wide, aRows, kc, ap, ao, bp, bo, tile, 0, width, false);
                     for (int i = 0; i < mr; i++) {
                         int t = i * width, ci = co + i * ldc;
                         if (add) for (int j = 0; j < nr; j++) c[ci + j] += tile[t + j];
@@ -69,29 +70,37 @@ final class PanamaDoubleGemm {
         }
     }
 
-    private static void kernel(boolean wide, int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
-        if (MR == 12) {
-            if (wide) kernel12x2(kc, a, ao, b, bo, c, co, ldc, add);
-            else kernel12x1(kc, a, ao, b, bo, c, co, ldc, add);
+    private static void kernel(boolean wide, boolean aRows, int kc, double[] a, int ao, double[] b, int bo,
+                               double[] c, int co, int ldc, boolean add) {
+        if (aRows) {
+            if (wide) kernelRows2(kc, a, ao, b, bo, c, co, ldc, add);
+            else kernelRows1(kc, a, ao, b, bo, c, co, ldc, add);
         } else {
-            if (wide) kernel6x2(kc, a, ao, b, bo, c, co, ldc, add);
-            else kernel6x1(kc, a, ao, b, bo, c, co, ldc, add);
+            if (wide) kernel2(kc, a, ao, b, bo, c, co, ldc, add);
+            else kernel1(kc, a, ao, b, bo, c, co, ldc, add);
         }
     }
 
     /**
-     * Packs an mc x kc block of A as MR-row panels: panel r holds A(r*MR + i, p) at
-     * [r*MR*kc + p*MR + i], rows past mc are zero.
+     * Packs an mc x kc block of A as panels of MR rows (rows past mc are zero), each MR*kc long.
+     * A panel is either MR rows of kc (A(r*MR + i, p) at [r*MR*kc + i*kc + p]) or kc columns of
+     * MR ([r*MR*kc + p*MR + i]), whichever copies A in its memory order: packing then never
+     * transposes A. The kernels read both.
      */
-    private static void packA(int mc, int kc, double[] a, int off, int rs, int cs, double[] ap) {
+    static void packA(int mc, int kc, double[] a, int off, int rs, int cs, double[] ap, boolean rows) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir), d = ir * kc, src = off + ir * rs;
-            if (mr == MR && cs == 1) {
-                for (int p = 0; p < kc; p++, d += MR)
-                    for (int i = 0; i < MR; i++) ap[d + i] = a[src + i * rs + p];
+            if (rows) {
+                for (int i = 0; i < mr; i++, d += kc) {
+                    int s = src + i * rs;
+                    if (cs == 1) System.arraycopy(a, s, ap, d, kc);
+                    else for (int p = 0; p < kc; p++, s += cs) ap[d + p] = a[s];
+                }
+                if (mr < MR) java.util.Arrays.fill(ap, d, d + (MR - mr) * kc, 0d);
             } else {
                 for (int p = 0; p < kc; p++, d += MR) {
-                    for (int i = 0; i < mr; i++) ap[d + i] = a[src + i * rs + p * cs];
+                    int s = src + p * cs;
+                    for (int i = 0; i < mr; i++, s += rs) ap[d + i] = a[s];
                     for (int i = mr; i < MR; i++) ap[d + i] = 0;
                 }
             }
@@ -103,7 +112,7 @@ final class PanamaDoubleGemm {
      * [jr*kc + p*w + j] with w = NR, except a last panel of at most L columns, which has w = L.
      * Columns past nc are zero.
      */
-    private static void packB(int kc, int nc, double[] b, int off, int rs, int cs, double[] bp) {
+    static void packB(int kc, int nc, double[] b, int off, int rs, int cs, double[] bp) {
         int full = nc / NR * NR;
         if (cs == 1) {
             // Row-major B: stream each row once across all panels.
@@ -139,15 +148,18 @@ final class PanamaDoubleGemm {
         }
     }
 
-    /** C[0:6, 0:2 * L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel6x2(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
+    /**
+     * C[0:MR, 0:2 * L] = (or +=) A panel x B panel with the whole C tile in registers; A(i, p) at
+     * a[ao + p*MR + i], B(p, j) at b[bo + p*2 * L + j].
+     */
+    private static void kernel2(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 6, bo += 2 * L) {
+        for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
@@ -186,15 +198,18 @@ final class PanamaDoubleGemm {
         }
     }
 
-    /** C[0:6, 0:L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel6x1(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
+    /**
+     * C[0:MR, 0:L] = (or +=) A panel x B panel with the whole C tile in registers; A(i, p) at
+     * a[ao + p*MR + i], B(p, j) at b[bo + p*L + j].
+     */
+    private static void kernel1(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 6, bo += L) {
+        for (int p = 0; p < kc; p++, ao += MR, bo += L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00);
@@ -226,47 +241,29 @@ final class PanamaDoubleGemm {
         }
     }
 
-    /** C[0:12, 0:2 * L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel12x2(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
+    /** {@link #kernel2} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
+    private static void kernelRows2(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        DoubleVector c60 = DoubleVector.zero(S), c61 = DoubleVector.zero(S);
-        DoubleVector c70 = DoubleVector.zero(S), c71 = DoubleVector.zero(S);
-        DoubleVector c80 = DoubleVector.zero(S), c81 = DoubleVector.zero(S);
-        DoubleVector c90 = DoubleVector.zero(S), c91 = DoubleVector.zero(S);
-        DoubleVector c100 = DoubleVector.zero(S), c101 = DoubleVector.zero(S);
-        DoubleVector c110 = DoubleVector.zero(S), c111 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 12, bo += 2 * L) {
+        for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + kc]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2 * kc]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3 * kc]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4 * kc]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5 * kc]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-            DoubleVector a6 = DoubleVector.broadcast(S, a[ao + 6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
-            DoubleVector a7 = DoubleVector.broadcast(S, a[ao + 7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
-            DoubleVector a8 = DoubleVector.broadcast(S, a[ao + 8]);
-            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
-            DoubleVector a9 = DoubleVector.broadcast(S, a[ao + 9]);
-            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
-            DoubleVector a10 = DoubleVector.broadcast(S, a[ao + 10]);
-            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
-            DoubleVector a11 = DoubleVector.broadcast(S, a[ao + 11]);
-            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
         }
         if (add) {
             DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
@@ -281,18 +278,6 @@ final class PanamaDoubleGemm {
             DoubleVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
             DoubleVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
             DoubleVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
-            DoubleVector.fromArray(S, c, co + 6 * ldc).add(c60).intoArray(c, co + 6 * ldc);
-            DoubleVector.fromArray(S, c, co + 6 * ldc + L).add(c61).intoArray(c, co + 6 * ldc + L);
-            DoubleVector.fromArray(S, c, co + 7 * ldc).add(c70).intoArray(c, co + 7 * ldc);
-            DoubleVector.fromArray(S, c, co + 7 * ldc + L).add(c71).intoArray(c, co + 7 * ldc + L);
-            DoubleVector.fromArray(S, c, co + 8 * ldc).add(c80).intoArray(c, co + 8 * ldc);
-            DoubleVector.fromArray(S, c, co + 8 * ldc + L).add(c81).intoArray(c, co + 8 * ldc + L);
-            DoubleVector.fromArray(S, c, co + 9 * ldc).add(c90).intoArray(c, co + 9 * ldc);
-            DoubleVector.fromArray(S, c, co + 9 * ldc + L).add(c91).intoArray(c, co + 9 * ldc + L);
-            DoubleVector.fromArray(S, c, co + 10 * ldc).add(c100).intoArray(c, co + 10 * ldc);
-            DoubleVector.fromArray(S, c, co + 10 * ldc + L).add(c101).intoArray(c, co + 10 * ldc + L);
-            DoubleVector.fromArray(S, c, co + 11 * ldc).add(c110).intoArray(c, co + 11 * ldc);
-            DoubleVector.fromArray(S, c, co + 11 * ldc + L).add(c111).intoArray(c, co + 11 * ldc + L);
         } else {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
@@ -300,55 +285,31 @@ final class PanamaDoubleGemm {
             c30.intoArray(c, co + 3 * ldc); c31.intoArray(c, co + 3 * ldc + L);
             c40.intoArray(c, co + 4 * ldc); c41.intoArray(c, co + 4 * ldc + L);
             c50.intoArray(c, co + 5 * ldc); c51.intoArray(c, co + 5 * ldc + L);
-            c60.intoArray(c, co + 6 * ldc); c61.intoArray(c, co + 6 * ldc + L);
-            c70.intoArray(c, co + 7 * ldc); c71.intoArray(c, co + 7 * ldc + L);
-            c80.intoArray(c, co + 8 * ldc); c81.intoArray(c, co + 8 * ldc + L);
-            c90.intoArray(c, co + 9 * ldc); c91.intoArray(c, co + 9 * ldc + L);
-            c100.intoArray(c, co + 10 * ldc); c101.intoArray(c, co + 10 * ldc + L);
-            c110.intoArray(c, co + 11 * ldc); c111.intoArray(c, co + 11 * ldc + L);
         }
     }
 
-    /** C[0:12, 0:L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel12x1(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
+    /** {@link #kernel1} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
+    private static void kernelRows1(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S);
-        DoubleVector c60 = DoubleVector.zero(S);
-        DoubleVector c70 = DoubleVector.zero(S);
-        DoubleVector c80 = DoubleVector.zero(S);
-        DoubleVector c90 = DoubleVector.zero(S);
-        DoubleVector c100 = DoubleVector.zero(S);
-        DoubleVector c110 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 12, bo += L) {
+        for (int p = 0; p < kc; p++, ao += 1, bo += L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + kc]);
             c10 = a1.fma(b0, c10);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2 * kc]);
             c20 = a2.fma(b0, c20);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3 * kc]);
             c30 = a3.fma(b0, c30);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4 * kc]);
             c40 = a4.fma(b0, c40);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5 * kc]);
             c50 = a5.fma(b0, c50);
-            DoubleVector a6 = DoubleVector.broadcast(S, a[ao + 6]);
-            c60 = a6.fma(b0, c60);
-            DoubleVector a7 = DoubleVector.broadcast(S, a[ao + 7]);
-            c70 = a7.fma(b0, c70);
-            DoubleVector a8 = DoubleVector.broadcast(S, a[ao + 8]);
-            c80 = a8.fma(b0, c80);
-            DoubleVector a9 = DoubleVector.broadcast(S, a[ao + 9]);
-            c90 = a9.fma(b0, c90);
-            DoubleVector a10 = DoubleVector.broadcast(S, a[ao + 10]);
-            c100 = a10.fma(b0, c100);
-            DoubleVector a11 = DoubleVector.broadcast(S, a[ao + 11]);
-            c110 = a11.fma(b0, c110);
         }
         if (add) {
             DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
@@ -357,12 +318,6 @@ final class PanamaDoubleGemm {
             DoubleVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
             DoubleVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
             DoubleVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
-            DoubleVector.fromArray(S, c, co + 6 * ldc).add(c60).intoArray(c, co + 6 * ldc);
-            DoubleVector.fromArray(S, c, co + 7 * ldc).add(c70).intoArray(c, co + 7 * ldc);
-            DoubleVector.fromArray(S, c, co + 8 * ldc).add(c80).intoArray(c, co + 8 * ldc);
-            DoubleVector.fromArray(S, c, co + 9 * ldc).add(c90).intoArray(c, co + 9 * ldc);
-            DoubleVector.fromArray(S, c, co + 10 * ldc).add(c100).intoArray(c, co + 10 * ldc);
-            DoubleVector.fromArray(S, c, co + 11 * ldc).add(c110).intoArray(c, co + 11 * ldc);
         } else {
             c00.intoArray(c, co);
             c10.intoArray(c, co + ldc);
@@ -370,12 +325,6 @@ final class PanamaDoubleGemm {
             c30.intoArray(c, co + 3 * ldc);
             c40.intoArray(c, co + 4 * ldc);
             c50.intoArray(c, co + 5 * ldc);
-            c60.intoArray(c, co + 6 * ldc);
-            c70.intoArray(c, co + 7 * ldc);
-            c80.intoArray(c, co + 8 * ldc);
-            c90.intoArray(c, co + 9 * ldc);
-            c100.intoArray(c, co + 10 * ldc);
-            c110.intoArray(c, co + 11 * ldc);
         }
     }
 }

@@ -3,17 +3,19 @@ package dev.jgrad.kernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
- * BLIS-style float64 GEMM engine on the Vector API.
+ * The float64 twin of {@link PanamaFloatGemm}, line for line with the types changed: the same
+ * loops, packing and 6 x 2-vector register tile (6 x 16 doubles with AVX-512). Doubles take twice
+ * the bytes, so NC is halved to keep the packed B panel (256 x 256 x 8 = 512 KB) and the A block
+ * (144 x 256 x 8 = 288 KB) together in the 1 MB L2; the B micro-panel is 32 KB, as for float.
  */
 final class PanamaDoubleGemm {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    static final int MR = 6;
-    static final int NR = 2 * L;
-    static final int KC = Integer.getInteger("jgrad.kc", 256);
-    static final int MC = Integer.getInteger("jgrad.mc", 144);
-    static final int NC = Integer.getInteger("jgrad.nc", 2048);
+    static final int MR = 6, NR = 2 * L;
+    static final int KC = 256, MC = 24 * MR, NC = 256;
 
     private PanamaDoubleGemm() {}
 
@@ -125,7 +127,7 @@ final class PanamaDoubleGemm {
                     if (cs == 1) System.arraycopy(a, s, ap, d, kc);
                     else for (int p = 0; p < kc; p++, s += cs) ap[d + p] = a[s];
                 }
-                if (mr < MR) java.util.Arrays.fill(ap, d, d + (MR - mr) * kc, 0d);
+                if (mr < MR) Arrays.fill(ap, d, d + (MR - mr) * kc, 0d);
             } else {
                 for (int p = 0; p < kc; p++, d += MR) {
                     int s = src + p * cs;
@@ -167,7 +169,7 @@ final class PanamaDoubleGemm {
             // Columns of B are the contiguous direction (a transposed operand): read them in order.
             for (int j = 0; j < cols; j++)
                 for (int p = 0, s = off + j * cs, t = d + j; p < kc; p++, s += rs, t += w) bp[t] = b[s];
-            if (cols < w) for (int p = 0; p < kc; p++) java.util.Arrays.fill(bp, d + p * w + cols, d + p * w + w, 0d);
+            if (cols < w) for (int p = 0; p < kc; p++) Arrays.fill(bp, d + p * w + cols, d + p * w + w, 0d);
         } else {
             for (int p = 0; p < kc; p++) {
                 int s = off + p * rs, t = d + p * w;

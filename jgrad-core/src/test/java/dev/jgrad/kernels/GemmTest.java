@@ -47,14 +47,18 @@ class GemmTest {
     /** C (+)= A B in float64 from the float inputs, plus the scale sum |a||b| for the tolerance. */
     private static double[][] reference(int m, int n, int k, float[] a, Layout la, float[] b, Layout lb,
                                         float[] c, int cOff, int ldc, boolean accumulate) {
+        // dense copies, A by rows and B by columns, so the dot products below run over arrays
+        double[] ad = new double[m * k], bt = new double[n * k];
+        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) ad[i * k + p] = a[la.at(i, p)];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[lb.at(p, j)];
         double[] val = new double[m * n], mag = new double[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) {
                 double s = accumulate ? c[cOff + i * ldc + j] : 0, t = Math.abs(s);
-                for (int p = 0; p < k; p++) {
-                    double x = a[la.at(i, p)], y = b[lb.at(p, j)];
-                    s += x * y;
-                    t += Math.abs(x * y);
+                for (int p = 0, ai = i * k, bj = j * k; p < k; p++) {
+                    double x = ad[ai + p] * bt[bj + p];
+                    s += x;
+                    t += Math.abs(x);
                 }
                 val[i * n + j] = s;
                 mag[i * n + j] = t;
@@ -100,14 +104,17 @@ class GemmTest {
         double[] c = rnd.doubles(cOff + m * ldc + 3, -1, 1).toArray();
         if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Double.NaN);
         double[] before = c.clone();
+        double[] ad = new double[m * k], bt = new double[n * k];
+        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) ad[i * k + p] = a[la.at(i, p)];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[lb.at(p, j)];
         kern.gemm(m, n, k, a, la.off(), la.rs(), la.cs(), b, lb.off(), lb.rs(), lb.cs(), c, cOff, ldc, accumulate);
         String what = kern.name() + " double m=" + m + " n=" + n + " k=" + k + " ta=" + ta + " tb=" + tb + " acc=" + accumulate;
         for (int idx = 0; idx < c.length; idx++) {
             int r = idx - cOff, i = Math.floorDiv(r, ldc), j = Math.floorMod(r, ldc);
             if (r >= 0 && i < m && j < n) {
                 double want = accumulate ? before[idx] : 0, mag = Math.abs(want);
-                for (int p = 0; p < k; p++) {
-                    double x = a[la.at(i, p)] * b[lb.at(p, j)];
+                for (int p = 0, ai = i * k, bj = j * k; p < k; p++) {
+                    double x = ad[ai + p] * bt[bj + p];
                     want += x;
                     mag += Math.abs(x);
                 }

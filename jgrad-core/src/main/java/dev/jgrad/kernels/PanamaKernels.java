@@ -281,8 +281,8 @@ final class PanamaKernels extends ScalarKernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xo, float[] y, int yo) {
-        Checks.range("axpy", "x", x.length, xo, n, 1);
-        Checks.range("axpy", "y", y.length, yo, n, 1);
+        Checks.range("axpy", null, "x", x.length, xo, n, 1);
+        Checks.range("axpy", null, "y", y.length, yo, n, 1);
         int end = F.loopBound(n);
         if (end == 0 || Checks.shifted(x == y, xo, yo, n)) {
             super.axpy(n, alpha, x, xo, y, yo);
@@ -521,8 +521,8 @@ final class PanamaKernels extends ScalarKernels {
 
     @Override
     public void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
-        Checks.range("axpy", "x", x.length, xo, n, 1);
-        Checks.range("axpy", "y", y.length, yo, n, 1);
+        Checks.range("axpy", null, "x", x.length, xo, n, 1);
+        Checks.range("axpy", null, "y", y.length, yo, n, 1);
         int end = D.loopBound(n);
         if (end == 0 || Checks.shifted(x == y, xo, yo, n)) {
             super.axpy(n, alpha, x, xo, y, yo);

@@ -28,21 +28,21 @@ public class ScalarKernels implements Kernels {
 
     static void checkUnary(UnaryOp op, int xLen, int xo, int yLen, int yo, int n) {
         Objects.requireNonNull(op, "unary: op is null");
-        Checks.range("unary " + op, "x", xLen, xo, n, 1);
-        Checks.range("unary " + op, "y", yLen, yo, n, 1);
+        Checks.range("unary", op, "x", xLen, xo, n, 1);
+        Checks.range("unary", op, "y", yLen, yo, n, 1);
     }
 
     static void checkBinary(BinaryOp op, int xLen, int xo, int xs, int yLen, int yo, int ys, int zLen, int zo, int n) {
         Objects.requireNonNull(op, "binary: op is null");
-        Checks.range("binary " + op, "x", xLen, xo, n, xs);
-        Checks.range("binary " + op, "y", yLen, yo, n, ys);
-        Checks.range("binary " + op, "z", zLen, zo, n, 1);
+        Checks.range("binary", op, "x", xLen, xo, n, xs);
+        Checks.range("binary", op, "y", yLen, yo, n, ys);
+        Checks.range("binary", op, "z", zLen, zo, n, 1);
     }
 
     static void checkReduce(String name, ReduceOp op, int xLen, int xo, int rows, int len, int outLen, int oo, int outs) {
         Objects.requireNonNull(op, name + ": op is null");
-        Checks.block(name + " " + op, "x", xLen, xo, rows, len);
-        Checks.range(name + " " + op, "out", outLen, oo, outs, 1);
+        Checks.block(name, op, "x", xLen, xo, rows, len);
+        Checks.range(name, op, "out", outLen, oo, outs, 1);
     }
 
     static double sigmoid(double v) {
@@ -133,8 +133,8 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xo, float[] y, int yo) {
-        Checks.range("axpy", "x", x.length, xo, n, 1);
-        Checks.range("axpy", "y", y.length, yo, n, 1);
+        Checks.range("axpy", null, "x", x.length, xo, n, 1);
+        Checks.range("axpy", null, "y", y.length, yo, n, 1);
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }
 
@@ -222,8 +222,8 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
-        Checks.range("axpy", "x", x.length, xo, n, 1);
-        Checks.range("axpy", "y", y.length, yo, n, 1);
+        Checks.range("axpy", null, "x", x.length, xo, n, 1);
+        Checks.range("axpy", null, "y", y.length, yo, n, 1);
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }
 }

@@ -1,0 +1,379 @@
+package dev.jgrad.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
+
+/**
+ * BLIS-style float32 GEMM engine on the Vector API (one thread; {@link Gemm} splits the work).
+ *
+ * <p>Loops, outermost first: NC columns of B are packed into panels of NR columns for each KC
+ * deep slice; MC rows of A are packed into panels of MR rows; then every MR x NR tile of C gets
+ * one {@link #kernel2 register-tiled kernel} call over the KC slice. The kernel keeps the whole
+ * 6 x 32 tile in 12 vector registers and does 12 FMAs per step, against 2 vector loads of B and
+ * 6 broadcasts of A.
+ *
+ * <p>Sizes for AMD Zen 5 (per core: 48 KB L1d, 1 MB L2; AVX-512 with 32 vector registers):
+ * <ul>
+ * <li>MR = 6, NR = 2 vectors (32 floats): 12 accumulators + 2 B vectors + 1 broadcast = 15
+ *     registers, so the same tile also fits the 16 registers of AVX2; 12 independent FMA chains
+ *     cover the FMA latency of both pipes. A 12 x 32 tile measured no faster.
+ * <li>KC = 256: one packed B micro-panel (KC x NR = 32 KB) stays in L1 while the A panels stream
+ *     past it from L2.
+ * <li>MC = 144 (24 panels): the packed A block is 144 KB, reused from L2 for every B micro-panel.
+ * <li>NC = 512: the packed B panel is 512 KB, so it and the A block share the 1 MB L2. A larger
+ *     panel would live in L3, which measured slower here; repacking A every 512 columns is a
+ *     plain copy and costs little.
+ * </ul>
+ * Each element of C is summed over k in KC-sized blocks in a fixed order (per block:
+ * 0 + a0 b0 + a1 b1 ... with FMA, then added to C), whatever the M/N split between threads.
+ */
+final class PanamaFloatGemm {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    static final int MR = 6, NR = 2 * L;
+    static final int KC = 256, MC = 24 * MR, NC = 512;
+
+    private PanamaFloatGemm() {}
+
+    static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        if (swapPays(m, n, k, aRs, aCs, bRs, bCs, accumulate)) {
+            // C^T = B^T A^T into a scratch block, then transposed into C. The kernel does the same
+            // multiply-adds in the same order either way, so the bits do not change.
+            float[] t = Workspace.get().floatC(m * n);
+            if (accumulate) for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) t[j * m + i] = c[cOff + i * ldc + j];
+            blocked(n, m, k, b, bOff, bCs, bRs, a, aOff, aCs, aRs, t, 0, m, accumulate);
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[cOff + i * ldc + j] = t[j * m + i];
+        } else {
+            blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * Packing never transposes A (see {@link #packA}) but must transpose a B stored by columns,
+     * such as the W^T of a linear layer: k*n scalar moves, several times the cost of the multiply
+     * when m is small. Computing C^T = B^T A^T instead transposes A (k*m) and C (m*n, twice to
+     * accumulate), which is the cheaper choice when m is the short side. The swapped problem
+     * needs m to fill at least one register tile.
+     */
+    static boolean swapPays(int m, int n, int k, int aRs, int aCs, int bRs, int bCs, boolean accumulate) {
+        boolean bByColumns = Math.abs(bRs) < Math.abs(bCs);
+        boolean aByRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        if (!bByColumns || m < NR) return false;
+        long normal = (long) k * n, swapped = (aByRows ? (long) k * m : 0) + (accumulate ? 2L : 1L) * m * n;
+        return swapped < normal;
+    }
+
+    static void blocked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,
+                        int bCs, float[] c, int cOff, int ldc, boolean accumulate) {
+        // Equal K blocks: a 300-deep product runs as 2 x 150, not 256 + 44. Depends on k only.
+        int kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
+        int ncMax = Math.min(NC, roundUp(n, NR)), mcMax = Math.min(MC, roundUp(m, MR));
+        var ws = Workspace.get();
+        float[] bp = ws.floatB(kcMax * roundUp(ncMax, NR));
+        float[] ap = ws.floatA(kcMax * roundUp(mcMax, MR));
+        float[] tile = new float[MR * NR];
+        boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
+                boolean add = accumulate || pc > 0;
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap, aRows);
+                    macro(mc, nc, kc, ap, aRows, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int q) {
+        return (x + q - 1) / q * q;
+    }
+
+    /** C block (mc x nc) (+)= packed A block x packed B panel, one register tile at a time. */
+    static void macro(int mc, int nc, int kc, float[] ap, boolean aRows, float[] bp, float[] c, int cOff, int ldc,
+                      boolean add, float[] tile) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            boolean wide = nr > L;
+            int width = wide ? NR : L;
+            int bo = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir), ao = ir * kc, co = cOff + ir * ldc + jr;
+                if (mr == MR && nr == width) {
+                    kernel(wide, aRows, kc, ap, ao, bp, bo, c, co, ldc, add);
+                } else {
+                    kernel(wide, aRows, kc, ap, ao, bp, bo, tile, 0, width, false);
+                    for (int i = 0; i < mr; i++) {
+                        int t = i * width, ci = co + i * ldc;
+                        if (add) for (int j = 0; j < nr; j++) c[ci + j] += tile[t + j];
+                        else System.arraycopy(tile, t, c, ci, nr);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void kernel(boolean wide, boolean aRows, int kc, float[] a, int ao, float[] b, int bo,
+                               float[] c, int co, int ldc, boolean add) {
+        if (aRows) {
+            if (wide) kernelRows2(kc, a, ao, b, bo, c, co, ldc, add);
+            else kernelRows1(kc, a, ao, b, bo, c, co, ldc, add);
+        } else {
+            if (wide) kernel2(kc, a, ao, b, bo, c, co, ldc, add);
+            else kernel1(kc, a, ao, b, bo, c, co, ldc, add);
+        }
+    }
+
+    /**
+     * Packs an mc x kc block of A as panels of MR rows (rows past mc are zero), each MR*kc long.
+     * A panel is either MR rows of kc (A(r*MR + i, p) at [r*MR*kc + i*kc + p]) or kc columns of
+     * MR ([r*MR*kc + p*MR + i]), whichever copies A in its memory order: packing then never
+     * transposes A. The kernels read both.
+     */
+    static void packA(int mc, int kc, float[] a, int off, int rs, int cs, float[] ap, boolean rows) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir), d = ir * kc, src = off + ir * rs;
+            if (rows) {
+                for (int i = 0; i < mr; i++, d += kc) {
+                    int s = src + i * rs;
+                    if (cs == 1) System.arraycopy(a, s, ap, d, kc);
+                    else for (int p = 0; p < kc; p++, s += cs) ap[d + p] = a[s];
+                }
+                if (mr < MR) Arrays.fill(ap, d, d + (MR - mr) * kc, 0f);
+            } else {
+                for (int p = 0; p < kc; p++, d += MR) {
+                    int s = src + p * cs;
+                    for (int i = 0; i < mr; i++, s += rs) ap[d + i] = a[s];
+                    for (int i = mr; i < MR; i++) ap[d + i] = 0;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs a kc x nc panel of B as NR-column panels: the panel at column jr holds B(p, jr + j) at
+     * [jr*kc + p*w + j] with w = NR, except a last panel of at most L columns, which has w = L.
+     * Columns past nc are zero.
+     */
+    static void packB(int kc, int nc, float[] b, int off, int rs, int cs, float[] bp) {
+        int full = nc / NR * NR;
+        if (cs == 1) {
+            // Row-major B: stream each row once across all panels.
+            for (int p = 0; p < kc; p++) {
+                int src = off + p * rs;
+                for (int jr = 0; jr < full; jr += NR) {
+                    int d = jr * kc + p * NR;
+                    FloatVector.fromArray(S, b, src + jr).intoArray(bp, d);
+                    FloatVector.fromArray(S, b, src + jr + L).intoArray(bp, d + L);
+                }
+            }
+        } else {
+            for (int jr = 0; jr < full; jr += NR) packPanel(kc, NR, NR, b, off + jr * cs, rs, cs, bp, jr * kc);
+        }
+        if (full < nc) {
+            int cols = nc - full;
+            packPanel(kc, cols, cols <= L ? L : NR, b, off + full * cs, rs, cs, bp, full * kc);
+        }
+    }
+
+    private static void packPanel(int kc, int cols, int w, float[] b, int off, int rs, int cs, float[] bp, int d) {
+        if (Math.abs(rs) < Math.abs(cs)) {
+            // Columns of B are the contiguous direction (a transposed operand): read them in order.
+            for (int j = 0; j < cols; j++)
+                for (int p = 0, s = off + j * cs, t = d + j; p < kc; p++, s += rs, t += w) bp[t] = b[s];
+            if (cols < w) for (int p = 0; p < kc; p++) Arrays.fill(bp, d + p * w + cols, d + p * w + w, 0f);
+        } else {
+            for (int p = 0; p < kc; p++) {
+                int s = off + p * rs, t = d + p * w;
+                for (int j = 0; j < cols; j++) bp[t + j] = b[s + j * cs];
+                for (int j = cols; j < w; j++) bp[t + j] = 0;
+            }
+        }
+    }
+
+    /**
+     * C[0:MR, 0:2 * L] = (or +=) A panel x B panel with the whole C tile in registers; A(i, p) at
+     * a[ao + p*MR + i], B(p, j) at b[bo + p*2 * L + j].
+     */
+    private static void kernel2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+        }
+        if (add) {
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
+        } else {
+            c00.intoArray(c, co); c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc); c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc); c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc); c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc); c51.intoArray(c, co + 5 * ldc + L);
+        }
+    }
+
+    /**
+     * C[0:MR, 0:L] = (or +=) A panel x B panel with the whole C tile in registers; A(i, p) at
+     * a[ao + p*MR + i], B(p, j) at b[bo + p*L + j].
+     */
+    private static void kernel1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ao += MR, bo += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3]);
+            c30 = a3.fma(b0, c30);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4]);
+            c40 = a4.fma(b0, c40);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5]);
+            c50 = a5.fma(b0, c50);
+        }
+        if (add) {
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+        } else {
+            c00.intoArray(c, co);
+            c10.intoArray(c, co + ldc);
+            c20.intoArray(c, co + 2 * ldc);
+            c30.intoArray(c, co + 3 * ldc);
+            c40.intoArray(c, co + 4 * ldc);
+            c50.intoArray(c, co + 5 * ldc);
+        }
+    }
+
+    /** {@link #kernel2} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
+    private static void kernelRows2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + kc]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * kc]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * kc]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * kc]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * kc]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+        }
+        if (add) {
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
+        } else {
+            c00.intoArray(c, co); c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc); c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc); c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc); c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc); c51.intoArray(c, co + 5 * ldc + L);
+        }
+    }
+
+    /** {@link #kernel1} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
+    private static void kernelRows1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ao += 1, bo += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + kc]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * kc]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * kc]);
+            c30 = a3.fma(b0, c30);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * kc]);
+            c40 = a4.fma(b0, c40);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * kc]);
+            c50 = a5.fma(b0, c50);
+        }
+        if (add) {
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+        } else {
+            c00.intoArray(c, co);
+            c10.intoArray(c, co + ldc);
+            c20.intoArray(c, co + 2 * ldc);
+            c30.intoArray(c, co + 3 * ldc);
+            c40.intoArray(c, co + 4 * ldc);
+            c50.intoArray(c, co + 5 * ldc);
+        }
+    }
+}

@@ -91,6 +91,9 @@ class ReadmeExamplesTest {
             System.setOut(old);
         }
         if (source.contains("// -4.0 -4.0 3.0")) assertTrue(out.toString().contains("-4.0 -4.0 3.0"), out.toString());
+        Matcher acc = Pattern.compile("train accuracy ([0-9.]+)").matcher(out.toString());
+        if (acc.find()) assertTrue(Double.parseDouble(acc.group(1)) >= 0.93, "README training example: " + acc.group());
+        if (source.contains("// 0.5\n")) assertTrue(out.toString().contains("\n0.5\n"), out.toString());
         if (source.contains("d(x^3)/dx")) assertTrue(out.toString().contains("tensor([6.7500, 12.0000], dtype=float64)"), out.toString());
     }
 }

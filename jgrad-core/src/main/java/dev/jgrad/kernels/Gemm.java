@@ -1,34 +1,150 @@
 package dev.jgrad.kernels;
 
-/** Plain-Java matrix multiply (i-p-j order so the inner loop streams rows of B and C). */
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The front of every GEMM: argument checks, the trivial shapes, and the split of C into
+ * independent blocks for {@link Parallel}. An engine computes one block on one thread.
+ *
+ * <p>Engines sum each element of C in an order that depends only on k (never on where the
+ * element lies in its block), so the split, the thread count and the scheduling cannot change a
+ * single bit of the result.
+ */
 final class Gemm {
+    /**
+     * Below this many flops (2mnk) a second thread costs more than it saves: a job hand-off is a
+     * few microseconds and each block packs its own copy of one operand. Measured with
+     * GemmRunner: 2 threads win from about n = 96 (1.8 MFLOP) on square float problems.
+     */
+    static final long PARALLEL_MIN_FLOPS = 2_000_000;
+
     private Gemm() {}
 
-    static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
+    @FunctionalInterface
+    interface FloatEngine {
+        void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
+                  float[] c, int cOff, int ldc, boolean accumulate);
+    }
+
+    @FunctionalInterface
+    interface DoubleEngine {
+        void gemm(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, double[] b, int bOff, int bRs, int bCs,
+                  double[] c, int cOff, int ldc, boolean accumulate);
+    }
+
+    static void gemm(FloatEngine engine, int rowGrain, int colGrain, int m, int n, int k,
+                     float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int ldc, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            if (!accumulate) java.util.Arrays.fill(c, ci, ci + n, 0f);
-            for (int p = 0; p < k; p++) {
-                float av = a[aOff + i * aRs + p * aCs];
-                if (av == 0) continue;
-                int bp = bOff + p * bRs;
-                for (int j = 0; j < n; j++) c[ci + j] += av * b[bp + j * bCs];
-            }
+        Objects.requireNonNull(a, "gemm: A is null");
+        Objects.requireNonNull(b, "gemm: B is null");
+        Objects.requireNonNull(c, "gemm: C is null");
+        checkShape(m, n, k, ldc);
+        checkOperands(m, n, k, a == c, b == c, a.length, aOff, aRs, aCs, b.length, bOff, bRs, bCs, c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            return;
+        }
+        var split = Split.of(m, n, k, rowGrain, colGrain);
+        if (split.parts() == 1) {
+            engine.gemm(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+        } else if (split.byRows()) {
+            Parallel.run(split.parts(), t -> {
+                int i0 = t * split.size(), rows = Math.min(split.size(), m - i0);
+                if (rows > 0) engine.gemm(rows, n, k, a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs,
+                        c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        } else {
+            Parallel.run(split.parts(), t -> {
+                int j0 = t * split.size(), cols = Math.min(split.size(), n - j0);
+                if (cols > 0) engine.gemm(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs,
+                        c, cOff + j0, ldc, accumulate);
+            });
         }
     }
 
-    static void gemm(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, double[] b, int bOff, int bRs, int bCs,
+    static void gemm(DoubleEngine engine, int rowGrain, int colGrain, int m, int n, int k,
+                     double[] a, int aOff, int aRs, int aCs, double[] b, int bOff, int bRs, int bCs,
                      double[] c, int cOff, int ldc, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            if (!accumulate) java.util.Arrays.fill(c, ci, ci + n, 0d);
-            for (int p = 0; p < k; p++) {
-                double av = a[aOff + i * aRs + p * aCs];
-                if (av == 0) continue;
-                int bp = bOff + p * bRs;
-                for (int j = 0; j < n; j++) c[ci + j] += av * b[bp + j * bCs];
-            }
+        Objects.requireNonNull(a, "gemm: A is null");
+        Objects.requireNonNull(b, "gemm: B is null");
+        Objects.requireNonNull(c, "gemm: C is null");
+        checkShape(m, n, k, ldc);
+        checkOperands(m, n, k, a == c, b == c, a.length, aOff, aRs, aCs, b.length, bOff, bRs, bCs, c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0d);
+            return;
         }
+        var split = Split.of(m, n, k, rowGrain, colGrain);
+        if (split.parts() == 1) {
+            engine.gemm(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+        } else if (split.byRows()) {
+            Parallel.run(split.parts(), t -> {
+                int i0 = t * split.size(), rows = Math.min(split.size(), m - i0);
+                if (rows > 0) engine.gemm(rows, n, k, a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs,
+                        c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        } else {
+            Parallel.run(split.parts(), t -> {
+                int j0 = t * split.size(), cols = Math.min(split.size(), n - j0);
+                if (cols > 0) engine.gemm(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs,
+                        c, cOff + j0, ldc, accumulate);
+            });
+        }
+    }
+
+    /**
+     * How C is cut: into {@code parts} bands of {@code size} rows (or columns). Cutting the rows
+     * makes every band pack all of B, cutting the columns makes every band pack all of A, so
+     * the longer side of C is cut. Band sizes are multiples of the engine's register tile.
+     */
+    record Split(int parts, boolean byRows, int size) {
+        static Split of(int m, int n, int k, int rowGrain, int colGrain) {
+            int threads = Parallel.threads();
+            double flops = 2.0 * m * n * k;
+            if (threads == 1 || flops < PARALLEL_MIN_FLOPS || Parallel.inWorker()) return new Split(1, true, m);
+            int rowTiles = (m + rowGrain - 1) / rowGrain, colTiles = (n + colGrain - 1) / colGrain;
+            boolean byRows = m >= n ? rowTiles > 1 : colTiles == 1;
+            int tiles = byRows ? rowTiles : colTiles, grain = byRows ? rowGrain : colGrain;
+            int parts = Math.min(threads, tiles);
+            if (parts == 1) return new Split(1, true, m);
+            int size = (tiles + parts - 1) / parts * grain;
+            return new Split(parts, byRows, size);
+        }
+    }
+
+    private static void checkShape(int m, int n, int k, int ldc) {
+        if (m < 0 || n < 0 || k < 0)
+            throw new IllegalArgumentException("gemm: negative size m=" + m + ", n=" + n + ", k=" + k);
+        if (m > 1 && ldc < n)
+            throw new IllegalArgumentException("gemm: ldc=" + ldc + " is less than n=" + n + ", rows of C would overlap");
+    }
+
+    private static void checkOperands(int m, int n, int k, boolean aIsC, boolean bIsC,
+                                      int aLen, int aOff, int aRs, int aCs, int bLen, int bOff, int bRs, int bCs,
+                                      int cLen, int cOff, int ldc) {
+        long[] ra = span("A", m, k, aLen, aOff, aRs, aCs);
+        long[] rb = span("B", k, n, bLen, bOff, bRs, bCs);
+        long[] rc = span("C", m, n, cLen, cOff, ldc, 1);
+        if (aIsC && overlap(ra, rc)) throw new IllegalArgumentException("gemm: C overlaps A in the same array");
+        if (bIsC && overlap(rb, rc)) throw new IllegalArgumentException("gemm: C overlaps B in the same array");
+    }
+
+    /** The lowest and highest index an operand touches, or null when it is empty. */
+    private static long[] span(String name, int rows, int cols, int length, int off, int rs, int cs) {
+        if (rows == 0 || cols == 0) return null;
+        long lo = off + Math.min(0L, (rows - 1L) * rs) + Math.min(0L, (cols - 1L) * cs);
+        long hi = off + Math.max(0L, (rows - 1L) * rs) + Math.max(0L, (cols - 1L) * cs);
+        if (lo < 0 || hi >= length)
+            throw new IllegalArgumentException("gemm: " + name + " (" + rows + " x " + cols + ", offset " + off
+                    + ", strides " + rs + ", " + cs + ") reaches indices " + lo + ".." + hi
+                    + " outside its array of length " + length);
+        return new long[] {lo, hi};
+    }
+
+    private static boolean overlap(long[] x, long[] y) {
+        return x != null && y != null && x[0] <= y[1] && y[0] <= x[1];
     }
 }

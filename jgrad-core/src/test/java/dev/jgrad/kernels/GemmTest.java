@@ -1,0 +1,273 @@
+package dev.jgrad.kernels;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class GemmTest {
+    private static final int[] SIZES = {0, 1, 2, 3, 5, 7, 13, 17, 31, 33, 64, 65, 100, 127, 129, 257};
+    private static final int DEFAULT_THREADS = Parallel.threads();
+
+    static List<Kernels> implementations() {
+        return List.of(new ScalarKernels(), new PanamaKernels());
+    }
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(DEFAULT_THREADS);
+    }
+
+    /** One operand laid out inside a larger array: offset, strides, and guard cells around it. */
+    record Layout(int off, int rs, int cs, int length) {
+        /** rows x cols, row- or column-major, with a random gap before and after and padded rows. */
+        static Layout of(int rows, int cols, boolean transposed, SplittableRandom rnd) {
+            int off = rnd.nextInt(5), pad = rnd.nextInt(3);
+            int rs = transposed ? 1 : cols + pad, cs = transposed ? rows + pad : 1;
+            int last = rows == 0 || cols == 0 ? 0 : (rows - 1) * rs + (cols - 1) * cs + 1;
+            return new Layout(off, rs, cs, off + last + rnd.nextInt(4));
+        }
+
+        int at(int i, int j) {
+            return off + i * rs + j * cs;
+        }
+    }
+
+    /** C (+)= A B in float64 from the float inputs, plus the scale sum |a||b| for the tolerance. */
+    private static double[][] reference(int m, int n, int k, float[] a, Layout la, float[] b, Layout lb,
+                                        float[] c, int cOff, int ldc, boolean accumulate) {
+        double[] val = new double[m * n], mag = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) {
+                double s = accumulate ? c[cOff + i * ldc + j] : 0, t = Math.abs(s);
+                for (int p = 0; p < k; p++) {
+                    double x = a[la.at(i, p)], y = b[lb.at(p, j)];
+                    s += x * y;
+                    t += Math.abs(x * y);
+                }
+                val[i * n + j] = s;
+                mag[i * n + j] = t;
+            }
+        return new double[][] {val, mag};
+    }
+
+    private static float[] randomFloats(int len, SplittableRandom rnd) {
+        float[] x = new float[len];
+        for (int i = 0; i < len; i++) x[i] = (float) rnd.nextDouble(-1, 1);
+        return x;
+    }
+
+    /** Runs one float case and checks C against the reference and the guard cells for changes. */
+    private static void checkFloat(Kernels kern, int m, int n, int k, boolean ta, boolean tb, boolean accumulate, long seed) {
+        var rnd = new SplittableRandom(seed);
+        Layout la = Layout.of(m, k, ta, rnd), lb = Layout.of(k, n, tb, rnd);
+        float[] a = randomFloats(la.length(), rnd), b = randomFloats(lb.length(), rnd);
+        int cOff = rnd.nextInt(4), ldc = Math.max(1, n + rnd.nextInt(3));
+        float[] c = randomFloats(cOff + m * ldc + 3, rnd);
+        if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Float.NaN);
+        float[] before = c.clone();
+        double[][] ref = reference(m, n, k, a, la, b, lb, c, cOff, ldc, accumulate);
+        kern.gemm(m, n, k, a, la.off(), la.rs(), la.cs(), b, lb.off(), lb.rs(), lb.cs(), c, cOff, ldc, accumulate);
+        String what = kern.name() + " float m=" + m + " n=" + n + " k=" + k + " ta=" + ta + " tb=" + tb + " acc=" + accumulate;
+        for (int idx = 0; idx < c.length; idx++) {
+            int r = idx - cOff, i = Math.floorDiv(r, ldc), j = Math.floorMod(r, ldc);
+            if (r >= 0 && i < m && j < n) {
+                double want = ref[0][i * n + j], tol = 1e-5 * ref[1][i * n + j] + 1e-30;
+                if (!(Math.abs(c[idx] - want) <= tol))
+                    fail(what + ": C(" + i + "," + j + ") = " + c[idx] + ", want " + want);
+            } else if (Float.floatToRawIntBits(c[idx]) != Float.floatToRawIntBits(before[idx])) {
+                fail(what + ": wrote outside C at index " + idx);
+            }
+        }
+    }
+
+    private static void checkDouble(Kernels kern, int m, int n, int k, boolean ta, boolean tb, boolean accumulate, long seed) {
+        var rnd = new SplittableRandom(seed);
+        Layout la = Layout.of(m, k, ta, rnd), lb = Layout.of(k, n, tb, rnd);
+        double[] a = rnd.doubles(la.length(), -1, 1).toArray(), b = rnd.doubles(lb.length(), -1, 1).toArray();
+        int cOff = rnd.nextInt(4), ldc = Math.max(1, n + rnd.nextInt(3));
+        double[] c = rnd.doubles(cOff + m * ldc + 3, -1, 1).toArray();
+        if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Double.NaN);
+        double[] before = c.clone();
+        kern.gemm(m, n, k, a, la.off(), la.rs(), la.cs(), b, lb.off(), lb.rs(), lb.cs(), c, cOff, ldc, accumulate);
+        String what = kern.name() + " double m=" + m + " n=" + n + " k=" + k + " ta=" + ta + " tb=" + tb + " acc=" + accumulate;
+        for (int idx = 0; idx < c.length; idx++) {
+            int r = idx - cOff, i = Math.floorDiv(r, ldc), j = Math.floorMod(r, ldc);
+            if (r >= 0 && i < m && j < n) {
+                double want = accumulate ? before[idx] : 0, mag = Math.abs(want);
+                for (int p = 0; p < k; p++) {
+                    double x = a[la.at(i, p)] * b[lb.at(p, j)];
+                    want += x;
+                    mag += Math.abs(x);
+                }
+                if (!(Math.abs(c[idx] - want) <= 1e-12 * mag + 1e-300))
+                    fail(what + ": C(" + i + "," + j + ") = " + c[idx] + ", want " + want);
+            } else if (Double.doubleToRawLongBits(c[idx]) != Double.doubleToRawLongBits(before[idx])) {
+                fail(what + ": wrote outside C at index " + idx);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void floatMatchesReferenceOnAwkwardShapes(Kernels kern) {
+        var rnd = new SplittableRandom(42);
+        for (int m : SIZES)
+            for (int n : SIZES) {
+                // every (m, n) pair with two depths, including k = 0 and one past a block edge
+                int k1 = SIZES[rnd.nextInt(SIZES.length)], k2 = rnd.nextBoolean() ? 0 : 257;
+                for (int k : new int[] {k1, k2}) {
+                    if ((long) m * n * k > 1_200_000) continue;
+                    int layout = rnd.nextInt(4);
+                    checkFloat(kern, m, n, k, (layout & 1) != 0, (layout & 2) != 0, rnd.nextBoolean(), rnd.nextLong());
+                }
+            }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void doubleMatchesReferenceOnAwkwardShapes(Kernels kern) {
+        var rnd = new SplittableRandom(7);
+        for (int m : SIZES)
+            for (int n : SIZES) {
+                int k = SIZES[rnd.nextInt(SIZES.length)];
+                if ((long) m * n * k > 1_200_000) continue;
+                int layout = rnd.nextInt(4);
+                checkDouble(kern, m, n, k, (layout & 1) != 0, (layout & 2) != 0, rnd.nextBoolean(), rnd.nextLong());
+            }
+    }
+
+    /** The shapes of a 784-256-10 MLP: forward x W^T, backward dY W and dY^T X, in both modes. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void neuralNetworkShapes(Kernels kern) {
+        int[][] shapes = {{64, 256, 784}, {64, 784, 256}, {256, 784, 64}, {64, 10, 256}, {10, 256, 64}, {1, 256, 784}};
+        long seed = 1;
+        for (int[] s : shapes)
+            for (int layout = 0; layout < 4; layout++) {
+                checkFloat(kern, s[0], s[1], s[2], (layout & 1) != 0, (layout & 2) != 0, layout == 3, seed++);
+                checkDouble(kern, s[0], s[1], s[2], (layout & 1) != 0, (layout & 2) != 0, layout == 1, seed++);
+            }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void overwriteIgnoresOldNaNAndAccumulateAdds(Kernels kern) {
+        float[] a = {1, 2, 3, 4}, b = {5, 6, 7, 8}; // 2x2 each
+        float[] c = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
+        kern.gemm(2, 2, 2, a, 0, 2, 1, b, 0, 2, 1, c, 0, 2, false);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+        kern.gemm(2, 2, 2, a, 0, 2, 1, b, 0, 2, 1, c, 0, 2, true);
+        assertArrayEquals(new float[] {38, 44, 86, 100}, c);
+        kern.gemm(2, 2, 2, a, 0, 1, 2, b, 0, 1, 2, c, 0, 2, false); // A^T B^T = (B A)^T
+        assertArrayEquals(new float[] {23, 31, 34, 46}, c);
+        double[] cd = {1, 2, 3, 4};
+        kern.gemm(2, 2, 0, new double[0], 0, 0, 1, new double[0], 0, 2, 1, cd, 0, 2, true);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, cd);
+        kern.gemm(2, 2, 0, new double[0], 0, 0, 1, new double[0], 0, 2, 1, cd, 0, 2, false);
+        assertArrayEquals(new double[] {0, 0, 0, 0}, cd);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void resultIsBitwiseTheSameForAnyThreadCount(Kernels kern) {
+        var rnd = new SplittableRandom(3);
+        int[][] shapes = {{257, 129, 100}, {100, 257, 129}, {64, 256, 784}, {13, 1000, 300}, {1000, 13, 300}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            float[] a = randomFloats(m * k, rnd), b = randomFloats(k * n, rnd);
+            double[] ad = rnd.doubles(m * k).toArray(), bd = rnd.doubles(k * n).toArray();
+            float[] first = null;
+            double[] firstD = null;
+            for (int threads : new int[] {1, 2, 3, 4}) {
+                Parallel.setThreads(threads);
+                float[] c = new float[m * n];
+                kern.gemm(m, n, k, a, 0, 1, m, b, 0, n, 1, c, 0, n, false);
+                double[] cd = new double[m * n];
+                kern.gemm(m, n, k, ad, 0, k, 1, bd, 0, 1, k, cd, 0, n, false);
+                if (first == null) {
+                    first = c;
+                    firstD = cd;
+                } else {
+                    assertArrayEquals(first, c, kern.name() + " float " + Arrays.toString(s) + " threads=" + threads);
+                    assertArrayEquals(firstD, cd, kern.name() + " double " + Arrays.toString(s) + " threads=" + threads);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void concurrentAndNestedCallsAgreeWithSequentialOnes(Kernels kern) throws Exception {
+        Parallel.setThreads(2);
+        int m = 150, n = 140, k = 130, calls = 8;
+        var rnd = new SplittableRandom(11);
+        float[][] as = new float[calls][], bs = new float[calls][], want = new float[calls][];
+        for (int t = 0; t < calls; t++) {
+            as[t] = randomFloats(m * k, rnd);
+            bs[t] = randomFloats(k * n, rnd);
+            want[t] = new float[m * n];
+            kern.gemm(m, n, k, as[t], 0, k, 1, bs[t], 0, n, 1, want[t], 0, n, false);
+        }
+        var got = new float[calls][m * n];
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            var callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < calls; t++) {
+                    int id = t;
+                    futures.add(callers.submit((Callable<Void>) () -> {
+                        for (int rep = 0; rep < 3; rep++)
+                            kern.gemm(m, n, k, as[id], 0, k, 1, bs[id], 0, n, 1, got[id], 0, n, false);
+                        return null;
+                    }));
+                }
+                for (var f : futures) f.get();
+            } finally {
+                callers.shutdown();
+            }
+            // gemm inside pool tasks runs inline instead of waiting for busy workers
+            var nested = new float[calls][m * n];
+            Parallel.run(calls, t -> kern.gemm(m, n, k, as[t], 0, k, 1, bs[t], 0, n, 1, nested[t], 0, n, false));
+            for (int t = 0; t < calls; t++) assertArrayEquals(want[t], nested[t], "nested call " + t);
+        });
+        for (int t = 0; t < calls; t++) assertArrayEquals(want[t], got[t], "concurrent call " + t);
+    }
+
+    @Test
+    void badArgumentsAreReportedByName() {
+        var kern = new PanamaKernels();
+        float[] x = new float[6];
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> kern.gemm(2, 3, 2, x, 0, 2, 1, x, 0, 3, 1, new float[5], 0, 3, false));
+        assertTrue(e.getMessage().contains("gemm: C"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> kern.gemm(4, 3, 2, x, 0, 2, 1, x, 0, 3, 1, new float[12], 0, 3, false));
+        assertTrue(e.getMessage().contains("gemm: A"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> kern.gemm(-1, 3, 2, x, 0, 2, 1, x, 0, 3, 1, x, 0, 3, false));
+        assertTrue(e.getMessage().contains("negative"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> kern.gemm(2, 3, 2, new double[4], 0, 2, 1, new double[6], 0, 3, 1, new double[6], 0, 2, false));
+        assertTrue(e.getMessage().contains("ldc"), e.getMessage());
+        float[] shared = new float[20];
+        e = assertThrows(IllegalArgumentException.class,
+                () -> kern.gemm(2, 2, 2, shared, 0, 2, 1, shared, 4, 2, 1, shared, 2, 2, false));
+        assertTrue(e.getMessage().contains("overlaps"), e.getMessage());
+        var npe = assertThrows(NullPointerException.class,
+                () -> kern.gemm(1, 1, 1, (float[]) null, 0, 1, 1, x, 0, 1, 1, x, 1, 1, false));
+        assertTrue(npe.getMessage().contains("gemm: A"), npe.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
+    }
+}

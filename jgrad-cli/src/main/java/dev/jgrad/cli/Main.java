@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "jgrad", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Differentiable programming and neural networks in pure Java.",
         subcommands = {
-                InfoCommand.class, DiffCommand.class,
+                TrainCommand.class, InfoCommand.class, DiffCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -1,4 +1,4 @@
-package dev.jgrad.cli.example;
+package dev.jgrad.cli;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.tensor.Generator;
@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.jgrad.cli.example.Print.num;
+import static dev.jgrad.cli.ExamplePrint.num;
 
 /**
  * Fitting y = w x + b by gradient descent with the hand-derived update, checked against autograd

@@ -1,11 +1,11 @@
-package dev.jgrad.cli.example;
+package dev.jgrad.cli;
 
 import dev.jgrad.Tensor;
 
 import java.io.PrintWriter;
 import java.util.function.BinaryOperator;
 
-import static dev.jgrad.cli.example.Print.num;
+import static dev.jgrad.cli.ExamplePrint.num;
 
 /** How the common gates pass an upstream gradient to their inputs. */
 final class GatesExample implements Example {

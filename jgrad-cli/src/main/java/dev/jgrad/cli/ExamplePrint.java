@@ -1,16 +1,16 @@
-package dev.jgrad.cli.example;
+package dev.jgrad.cli;
 
 import java.util.Locale;
 
 /** Number formatting shared by the examples. */
-final class Print {
-    private Print() {}
+final class ExamplePrint {
+    private ExamplePrint() {}
 
     /** Integers without a fraction, other values with up to 6 significant digits. */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e")) return s;
+        if (s.contains("e")) return s.replaceAll("\\.?0+e", "e");
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 

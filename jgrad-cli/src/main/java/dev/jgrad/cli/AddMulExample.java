@@ -1,10 +1,10 @@
-package dev.jgrad.cli.example;
+package dev.jgrad.cli;
 
 import dev.jgrad.Tensor;
 
 import java.io.PrintWriter;
 
-import static dev.jgrad.cli.example.Print.num;
+import static dev.jgrad.cli.ExamplePrint.num;
 
 /** f = (x + y) z: the forward pass, the chain rule by hand, and the same numbers from autograd. */
 final class AddMulExample implements Example {

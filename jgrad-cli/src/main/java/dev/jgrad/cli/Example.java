@@ -1,11 +1,12 @@
-package dev.jgrad.cli.example;
+package dev.jgrad.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
 /** A worked example from the lecture on backpropagation, runnable as {@code jgrad example NAME}. */
-public interface Example {
+interface Example {
     /** The name on the command line, e.g. "add-mul". */
     String name();
 
@@ -13,7 +14,7 @@ public interface Example {
     String title();
 
     /** Runs the example, explaining each step on {@code out}. Deterministic except for timings. */
-    void run(PrintWriter out);
+    void run(PrintWriter out) throws IOException;
 
     /** All examples, in lecture order. */
     static List<Example> all() {

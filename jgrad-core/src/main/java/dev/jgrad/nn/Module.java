@@ -6,9 +6,11 @@ import dev.jgrad.tensor.DType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -68,16 +70,21 @@ public abstract class Module {
         return List.copyOf(namedParameters().values());
     }
 
-    /** Parameters by dotted name ({@code 0.weight}), in registration order, depth first. */
+    /**
+     * Parameters by dotted name ({@code 0.weight}), in registration order, depth first. A tensor
+     * shared by several modules (tied weights) is listed once, under its first name.
+     */
     public final LinkedHashMap<String, Tensor> namedParameters() {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
-        collectParameters("", out);
+        collectParameters("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out;
     }
 
-    private void collectParameters(String prefix, Map<String, Tensor> out) {
-        parameters.forEach((name, p) -> out.put(prefix + name, p.tensor()));
-        children.forEach((name, child) -> child.collectParameters(prefix + name + ".", out));
+    private void collectParameters(String prefix, Map<String, Tensor> out, Set<Tensor> seen) {
+        parameters.forEach((name, p) -> {
+            if (seen.add(p.tensor())) out.put(prefix + name, p.tensor());
+        });
+        children.forEach((name, child) -> child.collectParameters(prefix + name + ".", out, seen));
     }
 
     /** The direct children by name. */

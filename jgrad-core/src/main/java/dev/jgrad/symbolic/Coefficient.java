@@ -29,12 +29,22 @@ final class Coefficient {
 
     private Coefficient(double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("simplify: a constant overflows a double (" + value + ")");
+            throw new Overflow();
         }
         this.exact = false;
         this.num = 0;
         this.den = 0;
         this.value = value == 0 ? 0.0 : value;
+    }
+
+    /** A folded constant would not fit in a double; the simplifier then leaves that node as it is. */
+    static final class Overflow extends ArithmeticException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        Overflow() {
+            super("constant overflows a double");
+        }
     }
 
     static Coefficient of(double v) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +41,10 @@ final class Simplifier {
     private static final Comparator<Expr> FACTOR_ORDER =
             Comparator.<Expr>comparingInt(e -> e instanceof Var ? 0 : 1).thenComparing(ExprOrder.INSTANCE);
 
-    private Simplifier() {
-    }
-
     static Expr simplify(Expr e) {
         Expr current = e;
         for (int i = 0; i < MAX_PASSES; i++) {
-            Expr next = pass(current);
+            Expr next = new Simplifier().pass(current);
             if (next.equals(current)) {
                 return next;
             }
@@ -55,7 +53,54 @@ final class Simplifier {
         return current;
     }
 
-    private static Expr pass(Expr e) {
+    /** Derivatives reuse the same sub-tree objects many times (u in sigmoid(u) * (1 - sigmoid(u)) * u'). */
+    private final Map<Expr, Expr> done = new IdentityHashMap<>();
+
+    private Expr pass(Expr e) {
+        Expr known = done.get(e);
+        if (known == null) {
+            known = compute(e);
+            done.put(e, known);
+        }
+        return known;
+    }
+
+    private Expr compute(Expr e) {
+        try {
+            return normalize(e);
+        } catch (Coefficient.Overflow overflow) {
+            return withSimplifiedChildren(e);
+        }
+    }
+
+    /** Fallback when folding would overflow (1e300 * 1e300): same node, simplified operands. */
+    private Expr withSimplifiedChildren(Expr e) {
+        List<Expr> c = e.children().stream().map(this::pass).toList();
+        if (e instanceof Neg) {
+            return new Neg(c.get(0));
+        }
+        if (e instanceof Add) {
+            return new Add(c.get(0), c.get(1));
+        }
+        if (e instanceof Sub) {
+            return new Sub(c.get(0), c.get(1));
+        }
+        if (e instanceof Mul) {
+            return new Mul(c.get(0), c.get(1));
+        }
+        if (e instanceof Div) {
+            return new Div(c.get(0), c.get(1));
+        }
+        if (e instanceof Pow) {
+            return new Pow(c.get(0), c.get(1));
+        }
+        if (e instanceof Call call) {
+            return new Call(call.function(), c);
+        }
+        return e;
+    }
+
+    private Expr normalize(Expr e) {
         if (e instanceof Num || e instanceof Var) {
             return e;
         }
@@ -88,7 +133,7 @@ final class Simplifier {
             return power(pass(p.base()), pass(p.exponent()));
         }
         if (e instanceof Call c) {
-            return call(c.function(), c.args().stream().map(Simplifier::pass).toList());
+            return call(c.function(), c.args().stream().map(this::pass).toList());
         }
         throw new IllegalStateException("unknown node " + e);
     }
@@ -253,36 +298,35 @@ final class Simplifier {
         }
 
         /**
-         * Highest degree first (x^2 + 2 * x + 1, w * x + b), a positive term in front when there
-         * is one (y - x rather than -x + y, 1 - x rather than -x + 1), the constant last.
+         * Highest degree first, variables in alphabetical order within a degree
+         * (x^2 + x * y + y^2 + x + 1, w * x + b), a positive term in front when there is one
+         * (y - x rather than -x + y, 1 - x rather than -x + 1), the constant last.
          */
         Expr toExpr() {
             if (terms.isEmpty()) {
                 return constant(constant);
             }
-            List<Map.Entry<Expr, Coefficient>> ordered = new ArrayList<>(terms.entrySet());
-            ordered.sort(Comparator.<Map.Entry<Expr, Coefficient>>comparingDouble(t -> -degree(t.getKey()))
-                    .thenComparing(Map.Entry::getKey, ExprOrder.INSTANCE));
+            List<Term> ordered = new ArrayList<>();
+            terms.forEach((m, c) -> ordered.add(Term.of(m, c)));
+            ordered.sort(null);
             Expr result;
             boolean constantUsed = false;
             int lead = 0;
-            while (lead < ordered.size() && ordered.get(lead).getValue().signum() < 0) {
+            while (lead < ordered.size() && ordered.get(lead).coefficient().signum() < 0) {
                 lead++;
             }
             if (lead < ordered.size()) {
-                var t = ordered.remove(lead);
-                result = term(t.getKey(), t.getValue());
+                result = ordered.remove(lead).toExpr();
             } else if (constant.signum() > 0) {
                 result = constant(constant);
                 constantUsed = true;
             } else {
-                var t = ordered.remove(0);
-                result = term(t.getKey(), t.getValue());
+                result = ordered.remove(0).toExpr();
             }
-            for (var t : ordered) {
-                result = t.getValue().signum() > 0
-                        ? new Add(result, term(t.getKey(), t.getValue()))
-                        : new Sub(result, term(t.getKey(), t.getValue().negate()));
+            for (Term t : ordered) {
+                result = t.coefficient().signum() > 0
+                        ? new Add(result, t.toExpr())
+                        : new Sub(result, term(t.monomial(), t.coefficient().negate()));
             }
             if (!constantUsed && !constant.isZero()) {
                 result = constant.signum() > 0
@@ -292,20 +336,51 @@ final class Simplifier {
             return result;
         }
 
+        /** A monomial with its sort key: degree, then bases and exponents like a dictionary. */
+        private record Term(Expr monomial, Coefficient coefficient, double degree, List<Map.Entry<Expr, Expr>> factors)
+                implements Comparable<Term> {
+
+            static Term of(Expr monomial, Coefficient coefficient) {
+                var factors = new ArrayList<>(Product.of(monomial).factors.entrySet());
+                factors.sort(Map.Entry.comparingByKey(FACTOR_ORDER));
+                double degree = 0;
+                for (var f : factors) {
+                    Coefficient k = numeric(f.getValue());
+                    degree += k == null ? 1 : k.value();
+                }
+                return new Term(monomial, coefficient, degree, factors);
+            }
+
+            Expr toExpr() {
+                return term(monomial, coefficient);
+            }
+
+            @Override
+            public int compareTo(Term o) {
+                int c = Double.compare(o.degree, degree);
+                for (int i = 0; c == 0 && i < Math.min(factors.size(), o.factors.size()); i++) {
+                    c = FACTOR_ORDER.compare(factors.get(i).getKey(), o.factors.get(i).getKey());
+                    if (c == 0) {
+                        c = compareExponents(o.factors.get(i).getValue(), factors.get(i).getValue());
+                    }
+                }
+                return c != 0 ? c : ExprOrder.INSTANCE.compare(monomial, o.monomial);
+            }
+
+            private static int compareExponents(Expr a, Expr b) {
+                Coefficient x = numeric(a);
+                Coefficient y = numeric(b);
+                if (x != null && y != null) {
+                    return Double.compare(x.value(), y.value());
+                }
+                return ExprOrder.INSTANCE.compare(a, b);
+            }
+        }
+
         private static Expr term(Expr monomial, Coefficient c) {
             Product p = Product.of(monomial);
             p.coefficient = p.coefficient.times(c);
             return p.toExpr();
-        }
-
-        /** Polynomial degree for ordering; a non-numeric exponent counts as 1. */
-        private static double degree(Expr monomial) {
-            double d = 0;
-            for (Expr exponent : Product.of(monomial).factors.values()) {
-                Coefficient k = numeric(exponent);
-                d += k == null ? 1 : k.value();
-            }
-            return d;
         }
     }
 

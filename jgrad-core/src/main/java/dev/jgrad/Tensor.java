@@ -4,6 +4,7 @@ import dev.jgrad.autograd.Autograd;
 import dev.jgrad.autograd.AutogradMeta;
 import dev.jgrad.autograd.GradMode;
 import dev.jgrad.autograd.Node;
+import dev.jgrad.ops.CrossEntropy;
 import dev.jgrad.ops.Elementwise;
 import dev.jgrad.ops.Indexing;
 import dev.jgrad.ops.LinearAlgebra;
@@ -489,6 +490,12 @@ public final class Tensor {
 
     /** Matrix product with NumPy semantics: 1-D and 2-D operands, and batches with broadcast batch dims. */
     public Tensor matmul(Tensor other) { return LinearAlgebra.matmul(this, other); }
+
+    /** this W^T + b, the fully connected layer, fused into one GEMM; bias may be null. */
+    public Tensor linear(Tensor weight, Tensor bias) { return LinearAlgebra.linear(this, weight, bias); }
+
+    /** Mean softmax cross-entropy of these [batch, classes] logits against int64 labels, fused and stable. */
+    public Tensor crossEntropy(Tensor labels) { return CrossEntropy.crossEntropy(this, labels, true); }
 
     // ---------------------------------------------------------------- shape and views
 

@@ -91,6 +91,6 @@ class ReadmeExamplesTest {
             System.setOut(old);
         }
         if (source.contains("// -4.0 -4.0 3.0")) assertTrue(out.toString().contains("-4.0 -4.0 3.0"), out.toString());
-        if (source.contains("d(x^3)/dx")) assertTrue(out.toString().contains("tensor([6.7500, 12.], dtype=float64)"), out.toString());
+        if (source.contains("d(x^3)/dx")) assertTrue(out.toString().contains("tensor([6.7500, 12.0000], dtype=float64)"), out.toString());
     }
 }

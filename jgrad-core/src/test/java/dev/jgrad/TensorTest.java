@@ -181,4 +181,21 @@ class TensorTest {
         assertEquals(2, pred.eq(labels).sum().item());
         assertEquals(DType.INT64, pred.eq(labels).dtype());
     }
+
+    @Test
+    void fusedLinearAndCrossEntropyMatchTheComposedOps() {
+        Tensor x = Tensor.randn(1, 5, 4), w = Tensor.randn(2, 3, 4), b = Tensor.randn(3, 3);
+        assertTrue(x.linear(w, b).allClose(x.matmul(w.t()).add(b), 1e-5, 1e-6));
+        Tensor labels = Tensor.of(new int[] {0, 2, 1, 1, 0});
+        Tensor logits = x.linear(w, b);
+        Tensor composed = logits.logSoftmax(1).gather(1, labels.unsqueeze(1)).mean().neg();
+        assertEquals(composed.item(), logits.crossEntropy(labels).item(), 1e-5);
+        Tensor huge = Tensor.of(new float[] {1e4f, -1e4f, 0, 0, 1e4f, 1e4f}, 2, 3).requiresGrad(true);
+        Tensor loss = huge.crossEntropy(Tensor.of(new int[] {0, 1}));
+        assertEquals(0.5 * Math.log(2), loss.item(), 1e-6);
+        loss.backward();
+        assertTrue(huge.grad().isFinite());
+        var e = assertThrows(IllegalArgumentException.class, () -> logits.crossEntropy(Tensor.of(new int[] {0, 3, 1, 1, 0})));
+        assertEquals("crossEntropy: label 3 at row 1 is outside the 3 classes", e.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jgrad.ops;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.autograd.BackwardFn;
 import dev.jgrad.autograd.Graph;
 import dev.jgrad.kernels.Kernels;
 import dev.jgrad.tensor.DType;
@@ -34,6 +35,49 @@ public final class LinearAlgebra {
         return Graph.record("matmul", z, List.of(x, y), g -> grads(
                 x.requiresGrad() ? g.matmul(y.transpose(-1, -2)).sumTo(xs) : null,
                 y.requiresGrad() ? x.transpose(-1, -2).matmul(g).sumTo(ys) : null), x, y);
+    }
+
+    /**
+     * x W^T + b in one pass: the bias is written into the output rows and the GEMM accumulates
+     * onto it, reading W transposed through its strides. x is [..., in], W is [out, in], b is
+     * [out] or null. The backward rules are the three products of a fully connected layer.
+     */
+    public static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        if (w.dim() != 2 || (b != null && (b.dim() != 1 || b.size(0) != w.size(0))) || x.dim() == 0 || x.size(-1) != w.size(1))
+            throw new IllegalArgumentException("linear: input " + Arrays.toString(x.shape()) + ", weight " + Arrays.toString(w.shape())
+                    + (b == null ? "" : ", bias " + Arrays.toString(b.shape()))
+                    + ": expected input [..., in], weight [out, in] and bias [out]");
+        if (x.dim() != 2) {
+            int[] shape = x.shape();
+            Tensor y = linear(x.reshape(-1, shape[shape.length - 1]), w, b);
+            int[] outShape = shape.clone();
+            outShape[shape.length - 1] = w.size(0);
+            return y.reshape(outShape);
+        }
+        DType dt = DType.promote(DType.promote(x.dtype(), w.dtype()), b == null ? x.dtype() : b.dtype());
+        Tensor xx = x.to(dt), ww = w.to(dt), bb = b == null ? null : b.to(dt);
+        int n = xx.size(0), in = xx.size(1), out = ww.size(0);
+        Tensor y = Tensor.empty(dt, n, out);
+        if (bb != null) {
+            Tensor bias = Strided.dense(bb.detach(), dt);
+            Object src = bias.storage().array(), dst = y.storage().array();
+            for (int r = 0; r < n; r++) System.arraycopy(src, bias.storageOffset(), dst, r * out, out);
+        }
+        int[] xs = xx.stride(), ws = ww.stride();
+        Kernels k = Kernels.get();
+        if (dt == DType.FLOAT32)
+            k.gemm(n, out, in, xx.storage().floats(), xx.storageOffset(), xs[0], xs[1], ww.storage().floats(), ww.storageOffset(), ws[1], ws[0],
+                    y.storage().floats(), 0, out, bb != null);
+        else
+            k.gemm(n, out, in, xx.storage().doubles(), xx.storageOffset(), xs[0], xs[1], ww.storage().doubles(), ww.storageOffset(), ws[1], ws[0],
+                    y.storage().doubles(), 0, out, bb != null);
+        BackwardFn rule = g -> grads(
+                xx.requiresGrad() ? g.matmul(ww) : null,
+                ww.requiresGrad() ? g.t().matmul(xx) : null,
+                bb != null && bb.requiresGrad() ? g.sum(0, false) : null);
+        return bb == null
+                ? Graph.record("linear", y, List.of(xx, ww), g -> Arrays.copyOf(rule.apply(g), 2), xx, ww)
+                : Graph.record("linear", y, List.of(xx, ww), rule, xx, ww, bb);
     }
 
     /** Batched product of [..., m, k] and [..., k, n] with broadcast batch dims, no record. */

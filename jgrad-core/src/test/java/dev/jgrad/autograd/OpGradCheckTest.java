@@ -112,6 +112,11 @@ class OpGradCheckTest {
         cases.add(c("gather", any, x -> x.get(0).gather(1, Tensor.of(new int[] {0, 3, 1, 1, 2, 0}, 3, 2)), m));
         cases.add(c("nonContiguousBinary", any, x -> x.get(0).t().mul(x.get(1)).add(x.get(1).t().t()), s(4, 3), s(3, 4)));
         cases.add(c("usedTwice", any, x -> x.get(0).mul(x.get(0)).add(x.get(0).exp()), m));
+        cases.add(c("linear", any, x -> x.get(0).linear(x.get(1), x.get(2)), s(5, 4), s(3, 4), s(3)));
+        cases.add(c("linearNoBias3d", any, x -> x.get(0).linear(x.get(1), null), s(2, 5, 4), s(3, 4)));
+        cases.add(c("linearTransposedInput", any, x -> x.get(0).t().linear(x.get(1), x.get(2)), s(4, 5), s(3, 4), s(3)));
+        cases.add(c("crossEntropy", any, x -> x.get(0).crossEntropy(Tensor.of(new int[] {1, 0, 3}))
+                .add(dev.jgrad.ops.CrossEntropy.crossEntropy(x.get(0).mul(2), Tensor.of(new int[] {2, 2, 0}), false)), m));
         cases.add(c("crossEntropyLike", any, x -> x.get(0).logSoftmax(1).gather(1, Tensor.of(new int[] {1, 0, 3}, 3, 1)).mean().neg(), m));
         return cases;
     }

@@ -7,87 +7,65 @@ import dev.jgrad.data.TensorDataset;
 import dev.jgrad.nn.Loss;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Reduction;
+import dev.jgrad.viz.ConfusionMatrix;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A classifier's results on labeled data: mean cross-entropy, accuracy and the confusion matrix
- * (rows: true class, columns: predicted class), with per-class precision and recall from it.
+ * A classifier's results on labeled data: mean cross-entropy, the prediction for every sample
+ * and the confusion matrix (accuracy, per-class precision and recall).
  */
-record Evaluation(double loss, long[][] confusion) {
+record Evaluation(double loss, int[] predicted, ConfusionMatrix confusion) {
 
-    static final int BATCH = 1000;
+    private static final int BATCH = 1000;
 
     /** Runs the model in eval mode without recording, in batches. */
-    static Evaluation of(Module model, TensorDataset data, int classes) {
+    static Evaluation of(Module model, TensorDataset data, List<String> classNames) {
         model.eval();
-        long[][] confusion = new long[classes][classes];
+        int[] predicted = new int[data.size()], actual = new int[data.size()];
         double lossSum = 0;
+        int at = 0;
         try (var g = Tensor.noGrad()) {
             for (Batch b : new DataLoader(data, BATCH)) {
                 Tensor logits = model.forward(b.x());
                 lossSum += Loss.crossEntropy(logits, b.y(), Reduction.SUM).item();
-                long[] predicted = logits.argmax(1, false).toLongArray(), actual = b.y().toLongArray();
-                for (int i = 0; i < actual.length; i++) confusion[(int) actual[i]][(int) predicted[i]]++;
+                long[] p = logits.argmax(1, false).toLongArray(), y = b.y().toLongArray();
+                for (int i = 0; i < p.length; i++, at++) {
+                    predicted[at] = (int) p[i];
+                    actual[at] = (int) y[i];
+                }
             }
         }
-        return new Evaluation(lossSum / data.size(), confusion);
-    }
-
-    long total() {
-        long n = 0;
-        for (long[] row : confusion) for (long c : row) n += c;
-        return n;
-    }
-
-    long correct() {
-        long n = 0;
-        for (int i = 0; i < confusion.length; i++) n += confusion[i][i];
-        return n;
+        return new Evaluation(lossSum / data.size(), predicted, ConfusionMatrix.of(classNames, actual, predicted));
     }
 
     double accuracy() {
-        return total() == 0 ? 0 : (double) correct() / total();
-    }
-
-    /** Of the samples predicted as class c, the fraction that are c (NaN if none was predicted). */
-    double precision(int c) {
-        long predicted = 0;
-        for (long[] row : confusion) predicted += row[c];
-        return predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
-    }
-
-    /** Of the samples of class c, the fraction predicted as c (NaN if there are none). */
-    double recall(int c) {
-        long actual = 0;
-        for (long v : confusion[c]) actual += v;
-        return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
+        return confusion.accuracy();
     }
 
     /** Accuracy, per-class precision, recall and support, and the confusion matrix. */
-    void print(PrintWriter out, List<String> classNames) {
-        out.printf(Locale.ROOT, "accuracy: %.2f%% (%d/%d), loss %.4f%n", 100 * accuracy(), correct(), total(), loss);
+    void print(PrintWriter out) {
+        List<String> names = confusion.classNames();
+        out.printf(Locale.ROOT, "accuracy: %.2f%% (%d/%d), loss %.4f%n", 100 * accuracy(), confusion.correct(), confusion.total(), loss);
         out.println();
-        int nameWidth = Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5));
+        int nameWidth = Math.max(5, names.stream().mapToInt(String::length).max().orElse(5));
         out.printf(Locale.ROOT, "%-" + nameWidth + "s %9s %9s %8s%n", "class", "precision", "recall", "support");
-        for (int c = 0; c < confusion.length; c++) {
-            long support = 0;
-            for (long v : confusion[c]) support += v;
-            out.printf(Locale.ROOT, "%-" + nameWidth + "s %9s %9s %8d%n", classNames.get(c), percent(precision(c)),
-                    percent(recall(c)), support);
-        }
+        for (int c = 0; c < names.size(); c++)
+            out.printf(Locale.ROOT, "%-" + nameWidth + "s %9s %9s %8d%n", names.get(c), percent(confusion.precision(c)),
+                    percent(confusion.recall(c)), confusion.support(c));
         out.println();
         out.println("confusion matrix (rows: true class, columns: predicted class)");
         int width = 4;
-        for (long[] row : confusion) for (long v : row) width = Math.max(width, Long.toString(v).length() + 1);
-        StringBuilder header = new StringBuilder(" ".repeat(nameWidth));
-        for (int c = 0; c < confusion.length; c++) header.append(String.format(Locale.ROOT, "%" + width + "d", c));
+        for (long[] row : confusion.counts()) for (long v : row) width = Math.max(width, Long.toString(v).length() + 1);
+        StringBuilder header = new StringBuilder(" ".repeat(nameWidth + 4));
+        for (int c = 0; c < names.size(); c++) header.append(String.format(Locale.ROOT, "%" + width + "d", c));
         out.println(header);
-        for (int r = 0; r < confusion.length; r++) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", classNames.get(r)));
-            for (long v : confusion[r]) line.append(String.format(Locale.ROOT, "%" + width + "d", v));
+        long[][] counts = confusion.counts();
+        for (int r = 0; r < counts.length; r++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %3d", names.get(r), r));
+            for (long v : counts[r]) line.append(String.format(Locale.ROOT, "%" + width + "d", v));
             out.println(line);
         }
     }

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "jgrad", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Differentiable programming and neural networks in pure Java.",
-        subcommands = {
-                TrainCommand.class, InfoCommand.class, DiffCommand.class, ExampleCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GradcheckCommand.class,
+                InfoCommand.class, GraphCommand.class, DiffCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

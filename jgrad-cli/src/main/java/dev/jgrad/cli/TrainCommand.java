@@ -86,11 +86,16 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "PATH", description = "Per-epoch metrics: CSV (*.csv) or JSON lines (*.jsonl).")
     private Path metrics;
 
+    @Option(names = "--report", paramLabel = "PATH",
+            description = "Write an HTML report: settings, per-epoch charts, confusion matrix, misclassified images, the model's graph.")
+    private Path report;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = main.out();
         if (threads != null) Threads.set(threads);
         if (save != null) Checkpoint.checkWritable(save, "--save");
+        if (report != null) Checkpoint.checkWritable(report, "--report");
         MetricsFile metricsFile = metrics == null ? null : MetricsFile.create(metrics);
 
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
@@ -126,19 +131,26 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 Threads.current(), resumed == null ? "" : ", resuming after epoch " + startEpoch + " of " + resume);
 
         var training = new Training(net, opt, config, tensors(normalization.apply(train)),
-                validation == null ? null : tensors(normalization.apply(validation)), classes);
+                validation == null ? null : tensors(normalization.apply(validation)), loaded.test().classNames());
         var progress = new Progress(out, main.interactive(), config.epochs());
+        List<EpochMetrics> history = new ArrayList<>();
         for (int epoch = startEpoch + 1; epoch <= config.epochs(); epoch++) {
             EpochMetrics m = training.epoch(epoch, progress);
+            history.add(m);
             progress.epochDone(m);
             if (metricsFile != null) metricsFile.add(m);
             if (save != null)
                 new Checkpoint(net, architecture, data, loaded.test().sampleShape(), loaded.test().classNames(), normalization,
                         loaded.pixelMax(), epoch, config).save(save, opt);
         }
-        Evaluation test = Evaluation.of(net, tensors(normalization.apply(loaded.test())), classes);
-        out.printf(Locale.ROOT, "test accuracy: %.2f%% (%d/%d), test loss %.4f%n", 100 * test.accuracy(), test.correct(),
-                test.total(), test.loss());
+        LabeledSamples normalizedTest = normalization.apply(loaded.test());
+        Evaluation test = Evaluation.of(net, tensors(normalizedTest), loaded.test().classNames());
+        out.printf(Locale.ROOT, "test accuracy: %.2f%% (%d/%d), test loss %.4f%n", 100 * test.accuracy(), test.confusion().correct(),
+                test.confusion().total(), test.loss());
+        if (report != null) {
+            Report.write(report, config, net, architecture, history, loaded.test(), normalizedTest, test, loaded.pixelMax());
+            out.println("report: " + report);
+        }
         if (save != null) out.println("saved: " + save + " (optimizer state: " + Checkpoint.optimizerFile(save) + ")");
         return Main.OK;
     }

@@ -9,6 +9,8 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.optim.LearningRateSchedule;
 import dev.jgrad.optim.Optimizer;
 
+import java.util.List;
+
 /**
  * The epoch loop of {@code jgrad train}: shuffled mini-batches, cross-entropy, backward, one
  * optimizer step per batch, then validation. The batch order of epoch e depends only on the
@@ -27,16 +29,16 @@ final class Training {
     private final double baseLearningRate;
     private final DataLoader loader;
     private final TensorDataset validation;
-    private final int classes;
+    private final List<String> classNames;
 
-    Training(Module model, Optimizer optimizer, TrainConfig config, TensorDataset train, TensorDataset validation, int classes) {
+    Training(Module model, Optimizer optimizer, TrainConfig config, TensorDataset train, TensorDataset validation, List<String> classNames) {
         this.model = model;
         this.optimizer = optimizer;
         this.schedule = config.learningRateSchedule();
         this.baseLearningRate = config.lr();
         this.loader = new DataLoader(train, config.batchSize(), true, false, config.seed());
         this.validation = validation;
-        this.classes = classes;
+        this.classNames = classNames;
     }
 
     /** Runs epoch number {@code epoch} (1-based). */
@@ -62,7 +64,7 @@ final class Training {
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         double valLoss = Double.NaN, valAccuracy = Double.NaN;
         if (validation != null) {
-            Evaluation v = Evaluation.of(model, validation, classes);
+            Evaluation v = Evaluation.of(model, validation, classNames);
             valLoss = v.loss();
             valAccuracy = v.accuracy();
         }

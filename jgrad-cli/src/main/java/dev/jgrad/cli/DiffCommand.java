@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * Symbolic derivatives of an expression, checked at a point against autograd (the expression
  * folded into tensor operations) and central finite differences.
  */
-@Command(name = "diff", sortOptions = false,
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Differentiates an expression symbolically and compares the result with autograd and",
                 "numerical central differences at a point.",
                 "Example: jgrad diff \"sigmoid(w*x + b)\" --wrt w,b --at w=0.5,x=2,b=-1"})

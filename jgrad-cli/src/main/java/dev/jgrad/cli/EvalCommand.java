@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-@Command(name = "eval", sortOptions = false,
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluates a checkpoint on the test part of a dataset (by default the one it was trained on):",
                 "accuracy, per-class precision and recall, confusion matrix."})
 final class EvalCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "example", description = {"Runs a worked example of backpropagation: jgrad example list shows them,",
+@Command(name = "example", mixinStandardHelpOptions = true, description = {"Runs a worked example of backpropagation: jgrad example list shows them,",
         "jgrad example NAME runs one."})
 final class ExampleCommand implements Callable<Integer> {
     @ParentCommand

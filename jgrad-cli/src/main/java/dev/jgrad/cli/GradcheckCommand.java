@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * Checks the analytic gradients of a whole model against central finite differences: a float64
  * copy of the model, the cross-entropy of a few real samples, every parameter (and the input).
  */
-@Command(name = "gradcheck", sortOptions = false,
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks backpropagation through a model (a float64 copy) against central finite differences",
                 "on a small batch, printing the worst relative error per parameter. Exit code 1 if any check fails."})
 final class GradcheckCommand implements Callable<Integer> {

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * An expression evaluated as tensor operations: the forward value, every gradient by backward,
  * and (with --out) a picture of the recorded graph with values and gradients on its nodes.
  */
-@Command(name = "graph", sortOptions = false,
+@Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Builds the computation graph of an expression, runs forward and backward, prints the value and",
                 "every gradient, and draws the graph (SVG, or Graphviz DOT for a .dot file).",
                 "Example: jgrad graph \"(x + y) * z\" --at x=-2,y=5,z=-4 --out f.svg"})

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "info", description = "Prints the version, the Java runtime, the kernels in use, threads and the data directory.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Prints the version, the Java runtime, the kernels in use, threads and the data directory.")
 final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;

@@ -118,7 +118,8 @@ public final class Main implements Runnable {
 
     private static String ioMessage(IOException e) {
         // the JDK's own messages for missing files are just the path: say what happened
-        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file";
+        if (e instanceof java.nio.file.NoSuchFileException n)
+            return n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file");
         if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null)
             return f.getFile() + ": " + f.getReason();

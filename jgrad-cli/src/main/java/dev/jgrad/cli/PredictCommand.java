@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * Classifies inputs with a checkpoint: PNG (or other ImageIO) images, IDX image files and CSV
  * rows, each scaled and normalized exactly like the model's training data.
  */
-@Command(name = "predict", sortOptions = false,
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints the predicted class and its probability for each input: images (PNG, JPEG, ...; resized",
                 "to the model's input), IDX image files (with their labels file next to them) or CSV rows."})
 final class PredictCommand implements Callable<Integer> {

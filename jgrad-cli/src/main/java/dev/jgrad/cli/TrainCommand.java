@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-@Command(name = "train", sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a classifier and prints its test accuracy.",
                 "Without options: a 2-layer MLP on the bundled UCI handwritten digits, in seconds.",
                 "The same seed and thread count give bit-identical results."})

@@ -57,6 +57,10 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "REL", defaultValue = "1e-6", description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
+    @Option(names = "--atol", paramLabel = "ABS", defaultValue = "1e-8",
+            description = "Absolute error that passes regardless, for gradients near zero (default: ${DEFAULT-VALUE}).")
+    private double atol;
+
     @Override
     public Integer call() throws IOException {
         var out = main.out();
@@ -98,7 +102,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
         out.printf(Locale.ROOT, "model: %s (%,d parameters, float64), data: %s, batch of %d, loss: cross-entropy%n",
                 Models.describe(net), net.numParameters(), data, samples.count());
-        var options = new GradCheck.Options(1e-6, tolerance, 1e-8, 1234);
+        var options = new GradCheck.Options(1e-6, tolerance, atol, 1234);
         GradCheck.Result result = GradCheck.check(xs -> Loss.crossEntropy(net.forward(xs.get(0)), y), inputs, options);
         out.println("worst element of each tensor:");
         out.printf(Locale.ROOT, "%-12s %-12s %16s %16s %11s %11s%n", "tensor", "shape", "analytic", "numerical", "rel. error", "abs. error");

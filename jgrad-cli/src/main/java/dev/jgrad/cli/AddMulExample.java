@@ -4,7 +4,7 @@ import dev.jgrad.Tensor;
 
 import java.io.PrintWriter;
 
-import static dev.jgrad.cli.ExamplePrint.num;
+import static dev.jgrad.cli.Numbers.num;
 
 /** f = (x + y) z: the forward pass, the chain rule by hand, and the same numbers from autograd. */
 final class AddMulExample implements Example {

@@ -39,14 +39,6 @@ record Checkpoint(Module model, String architecture, DataSpec data, int[] inputS
         return checkpoint.resolveSibling(stem + ".optim.safetensors");
     }
 
-    /** Checks before training that a checkpoint can be written there, so a long run does not fail at its end. */
-    static void checkWritable(Path file, String option) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new BadInputException(option + " " + file + ": the directory " + dir + " does not exist");
-        if (Files.isDirectory(file)) throw new BadInputException(option + " " + file + ": is a directory");
-        if (!Files.isWritable(dir)) throw new BadInputException(option + " " + file + ": the directory " + dir + " is not writable");
-    }
-
     /** Writes the optimizer state (first) and then the model, each atomically. */
     void save(Path file, Optimizer optimizer) throws IOException {
         if (optimizer != null) {

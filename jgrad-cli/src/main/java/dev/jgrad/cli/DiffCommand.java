@@ -66,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
         for (String v : vars)
             if (!at.containsKey(v)) throw new BadInputException("--at: no value for '" + v + "', which --wrt names");
         out.println();
-        out.printf(Locale.ROOT, "at %s: f = %s%n", Symbolic.point(at), Symbolic.number(Symbolic.evaluate(f, at)));
+        out.printf(Locale.ROOT, "at %s: f = %s%n", Symbolic.point(at), Numbers.precise(Symbolic.evaluate(f, at)));
         table(out, f, derivatives, autograd(f, vars));
         return Main.OK;
     }
@@ -93,7 +93,7 @@ final class DiffCommand implements Callable<Integer> {
             double auto = autograd.get(v);
             double numeric = centralDifference(f, v);
             out.printf(Locale.ROOT, "%-10s %-22s %-22s %-22s %-12s %s%n", "df/d" + v,
-                    Symbolic.number(symbolic), Symbolic.number(auto), Symbolic.number(numeric),
+                    Numbers.precise(symbolic), Numbers.precise(auto), Numbers.precise(numeric),
                     difference(symbolic, auto), difference(symbolic, numeric));
         }
     }

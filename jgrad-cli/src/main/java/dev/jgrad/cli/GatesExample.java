@@ -5,7 +5,7 @@ import dev.jgrad.Tensor;
 import java.io.PrintWriter;
 import java.util.function.BinaryOperator;
 
-import static dev.jgrad.cli.ExamplePrint.num;
+import static dev.jgrad.cli.Numbers.num;
 
 /** How the common gates pass an upstream gradient to their inputs. */
 final class GatesExample implements Example {

@@ -47,7 +47,7 @@ final class GraphCommand implements Callable<Integer> {
         Map<String, Tensor> leaves = new LinkedHashMap<>();
         at.forEach((name, value) -> leaves.put(name, Tensor.scalar(value).requiresGrad(true).label(name)));
         Tensor value = Symbolic.fold(f, leaves).label("f");
-        out.printf(Locale.ROOT, "f = %s%nat %s: f = %s%n", f, Symbolic.point(at), Symbolic.number(value.item()));
+        out.printf(Locale.ROOT, "f = %s%nat %s: f = %s%n", f, Symbolic.point(at), Numbers.precise(value.item()));
         if (value.requiresGrad()) {
             GraphView.retainAllGrads(value);
             value.backward();
@@ -55,7 +55,7 @@ final class GraphCommand implements Callable<Integer> {
         for (String v : at.keySet()) {
             if (!f.variables().contains(v)) continue;
             Tensor g = leaves.get(v).grad();
-            out.printf(Locale.ROOT, "df/d%s = %s%n", v, Symbolic.number(g == null ? 0 : g.item()));
+            out.printf(Locale.ROOT, "df/d%s = %s%n", v, Numbers.precise(g == null ? 0 : g.item()));
         }
         if (outFile != null) {
             var model = TensorGraph.of(value, Map.of());

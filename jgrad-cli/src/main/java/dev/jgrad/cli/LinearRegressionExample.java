@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.jgrad.cli.ExamplePrint.num;
+import static dev.jgrad.cli.Numbers.num;
 
 /**
  * Fitting y = w x + b by gradient descent with the hand-derived update, checked against autograd

@@ -6,9 +6,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -48,8 +52,8 @@ public final class Main implements Runnable {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
-        var outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        var errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        var outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        var errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         var main = new Main(outWriter, errWriter, interactive);
         var commandLine = new CommandLine(main)
                 .setOut(outWriter)
@@ -118,10 +122,10 @@ public final class Main implements Runnable {
 
     private static String ioMessage(IOException e) {
         // the JDK's own messages for missing files are just the path: say what happened
-        if (e instanceof java.nio.file.NoSuchFileException n)
+        if (e instanceof NoSuchFileException n)
             return n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file");
-        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null)
+        if (e instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null)
             return f.getFile() + ": " + f.getReason();
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }

@@ -33,7 +33,7 @@ final class MetricsFile {
         boolean csv = name.endsWith(".csv");
         if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".ndjson") && !name.endsWith(".json"))
             throw new BadInputException("--metrics " + file + ": unknown format; name the file *.csv or *.jsonl");
-        Checkpoint.checkWritable(file, "--metrics");
+        OutputPaths.checkWritable(file, "--metrics");
         return new MetricsFile(file, csv);
     }
 

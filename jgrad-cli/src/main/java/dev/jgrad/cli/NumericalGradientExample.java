@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.jgrad.cli.ExamplePrint.num;
+import static dev.jgrad.cli.Numbers.num;
 
 /**
  * The gradient of a loss with 650 parameters, numerically (two loss evaluations per parameter)
@@ -70,8 +70,8 @@ final class NumericalGradientExample implements Example {
         }
         double numericMs = (System.nanoTime() - t1) / 1e6;
 
-        double errW = ExamplePrint.maxRelativeError(w.grad().toDoubleArray(), numeric[0]);
-        double errB = ExamplePrint.maxRelativeError(b.grad().toDoubleArray(), numeric[1]);
+        double errW = Numbers.maxRelativeError(w.grad().toDoubleArray(), numeric[0]);
+        double errB = Numbers.maxRelativeError(b.grad().toDoubleArray(), numeric[1]);
         out.printf(Locale.ROOT, "numerical: %d loss evaluations in %.1f ms%n", 2 * count, numericMs);
         out.printf(Locale.ROOT, "analytic:  1 forward + 1 backward in %.1f ms (%.0f times faster)%n", analyticMs,
                 numericMs / Math.max(analyticMs, 1e-3));

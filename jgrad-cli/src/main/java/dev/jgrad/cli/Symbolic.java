@@ -5,7 +5,6 @@ import dev.jgrad.symbolic.Expression;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -56,15 +55,7 @@ final class Symbolic {
     }
 
     static String point(Map<String, Double> point) {
-        return point.entrySet().stream().map(e -> e.getKey() + "=" + number(e.getValue()))
+        return point.entrySet().stream().map(e -> e.getKey() + "=" + Numbers.precise(e.getValue()))
                 .collect(Collectors.joining(", "));
-    }
-
-    /** A double the way people write it: 0.5, -4, 1.2345678901e-07. */
-    static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        String s = String.format(Locale.ROOT, "%.12g", v);
-        if (s.contains("e")) return s.replaceAll("0+e", "e").replace(".e", "e");
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

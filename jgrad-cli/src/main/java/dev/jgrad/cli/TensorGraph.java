@@ -34,7 +34,7 @@ final class TensorGraph {
                     : t.requiresGrad() ? NodeKind.INPUT : NodeKind.CONSTANT;
             String label = param != null ? param
                     : !v.isLeaf() ? v.op() + (t.label() != null ? " " + t.label() : "")
-                    : t.label() != null ? t.label() : t.numel() == 1 ? ExamplePrint.num(t.item()) : "tensor";
+                    : t.label() != null ? t.label() : t.numel() == 1 ? Numbers.num(t.item()) : "tensor";
             GraphNode node = GraphNode.of(id(v), kind, label, t.dim() == 0 ? "scalar" : Arrays.toString(t.shape()));
             if (t.numel() <= SHOWN_ELEMENTS) node = node.withValue(values(t));
             Tensor grad = t.grad();
@@ -53,9 +53,9 @@ final class TensorGraph {
 
     private static String values(Tensor t) {
         double[] v = t.toDoubleArray();
-        if (v.length == 1) return ExamplePrint.num(v[0]);
+        if (v.length == 1) return Numbers.num(v[0]);
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ", ").append(ExamplePrint.num(v[i]));
+        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ", ").append(Numbers.num(v[i]));
         return sb.append(']').toString();
     }
 }

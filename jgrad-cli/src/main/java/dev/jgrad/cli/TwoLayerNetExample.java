@@ -54,7 +54,7 @@ final class TwoLayerNetExample implements Example {
                     ExampleDigits.maxDifference(e.getValue(), leaves.get(i++).grad()));
         out.println();
 
-        out.printf("training with the hand-derived gradients, full batch, learning rate %s%n", ExamplePrint.num(LR));
+        out.printf("training with the hand-derived gradients, full batch, learning rate %s%n", Numbers.num(LR));
         out.printf("%6s %10s %10s%n", "step", "loss", "train acc");
         for (int step = 0; step <= STEPS; step++) {
             Map<String, Tensor> g = handGradients(x, y, params);

@@ -49,10 +49,12 @@ class TrainCommandTest {
     @Test
     void resumingGivesExactlyTheUninterruptedRun() throws IOException {
         Path full = dir.resolve("full.safetensors"), half = dir.resolve("half.safetensors"), resumed = dir.resolve("resumed.safetensors");
-        var a = Cli.run("train", "--epochs", "4", "--optimizer", "nesterov", "--threads", "1", "--save", full.toString(),
-                "--metrics", dir.resolve("full.csv").toString());
+        // a constant schedule: a cosine one depends on the total number of epochs, which the first part does not know
+        var a = Cli.run("train", "--epochs", "4", "--optimizer", "nesterov", "--schedule", "constant", "--threads", "1",
+                "--save", full.toString(), "--metrics", dir.resolve("full.csv").toString());
         assertEquals(0, a.code(), a.toString());
-        var b = Cli.run("train", "--epochs", "2", "--optimizer", "nesterov", "--threads", "1", "--save", half.toString());
+        var b = Cli.run("train", "--epochs", "2", "--optimizer", "nesterov", "--schedule", "constant", "--threads", "1",
+                "--save", half.toString());
         assertEquals(0, b.code(), b.toString());
 
         var refused = Cli.run("train", "--resume", half.toString(), "--epochs", "4", "--seed", "9");
@@ -71,6 +73,20 @@ class TrainCommandTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("full.optim.safetensors")),
                 Files.readAllBytes(dir.resolve("resumed.optim.safetensors")));
         assertEquals(a.percent("test accuracy"), c.percent("test accuracy"));
+    }
+
+    @Test
+    void resumedCosineScheduleFollowsTheNewTotal() throws IOException {
+        Path half = dir.resolve("half.safetensors");
+        assertEquals(0, Cli.run("train", "--epochs", "2", "--save", half.toString()).code());
+        var r = Cli.run("train", "--resume", half.toString(), "--epochs", "4", "--metrics", dir.resolve("m.csv").toString());
+        assertEquals(0, r.code(), r.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals(3, rows.size(), "header and epochs 3 and 4");
+        for (int epoch = 3; epoch <= 4; epoch++) {
+            double expected = 0.001 * (1 + Math.cos(Math.PI * (epoch - 1) / 4)) / 2;
+            assertEquals(expected, Double.parseDouble(rows.get(epoch - 2).split(",")[5]), 1e-15, "lr of epoch " + epoch);
+        }
     }
 
     @Test

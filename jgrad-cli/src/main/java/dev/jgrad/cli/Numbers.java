@@ -2,14 +2,23 @@ package dev.jgrad.cli;
 
 import java.util.Locale;
 
-/** Number formatting shared by the examples. */
-final class ExamplePrint {
-    private ExamplePrint() {}
+/** Numbers as people write them in the printouts: integers plainly, others without trailing zeros. */
+final class Numbers {
+    private Numbers() {}
 
-    /** Integers without a fraction, other values with up to 6 significant digits. */
+    /** Up to 6 significant digits: -4, 0.5, 1e-05. */
     static String num(double v) {
+        return format(v, 6);
+    }
+
+    /** Up to 12 significant digits, enough to see where two nearly equal values part. */
+    static String precise(double v) {
+        return format(v, 12);
+    }
+
+    private static String format(double v, int digits) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        String s = String.format(Locale.ROOT, "%.6g", v);
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         if (s.contains("e")) return s.replaceAll("\\.?0+e", "e");
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }

@@ -495,7 +495,7 @@ public final class Tensor {
     public Tensor linear(Tensor weight, Tensor bias) { return LinearAlgebra.linear(this, weight, bias); }
 
     /** Mean softmax cross-entropy of these [batch, classes] logits against int64 labels, fused and stable. */
-    public Tensor crossEntropy(Tensor labels) { return CrossEntropy.crossEntropy(this, labels, true); }
+    public Tensor crossEntropy(Tensor labels) { return CrossEntropy.perSample(this, labels).mean(); }
 
     // ---------------------------------------------------------------- shape and views
 

@@ -196,6 +196,6 @@ class TensorTest {
         loss.backward();
         assertTrue(huge.grad().isFinite());
         var e = assertThrows(IllegalArgumentException.class, () -> logits.crossEntropy(Tensor.of(new int[] {0, 3, 1, 1, 0})));
-        assertEquals("crossEntropy: label 3 at row 1 is outside the 3 classes", e.getMessage());
+        assertEquals("crossEntropy: label 3 at row 1 is outside the 3 classes (valid labels are 0..2)", e.getMessage());
     }
 }

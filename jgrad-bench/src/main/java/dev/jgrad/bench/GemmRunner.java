@@ -3,6 +3,7 @@ package dev.jgrad.bench;
 import dev.jgrad.kernels.Kernels;
 import dev.jgrad.kernels.Parallel;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -12,14 +13,16 @@ import java.util.SplittableRandom;
  * {@code gemm n=512 threads=1 median_gflops=... min=... max=...}. Non-square shapes take
  * {@code --m}, {@code --k}; {@code --transA}/{@code --transB} pass that operand through its
  * strides. Each repetition runs whole multiplies for at least {@code --ms} milliseconds after a
- * warm-up of the same length times {@code --warmup}.
+ * warm-up of the same length times {@code --warmup}. On a busy machine {@code --cpu-time}
+ * (single thread only) divides by the CPU time the calling thread actually got instead of the
+ * wall-clock time.
  */
 public final class GemmRunner {
     private GemmRunner() {}
 
     public static void main(String[] args) {
         int n = 512, m = -1, k = -1, threads = Parallel.threads(), reps = 7, ms = 300, warmup = 5;
-        boolean dbl = false, transA = false, transB = false;
+        boolean dbl = false, transA = false, transB = false, cpuTime = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[++i]);
@@ -32,18 +35,20 @@ public final class GemmRunner {
                 case "--double" -> dbl = true;
                 case "--transA" -> transA = true;
                 case "--transB" -> transB = true;
+                case "--cpu-time" -> cpuTime = true;
                 default -> throw new IllegalArgumentException("GemmRunner: unknown argument '" + args[i]
-                        + "'; use --n N [--m M --k K] --threads T --reps R [--ms MS --warmup W --double --transA --transB]");
+                        + "'; use --n N [--m M --k K] --threads T --reps R [--ms MS --warmup W --double --transA --transB --cpu-time]");
             }
         }
         if (m < 0) m = n;
         if (k < 0) k = n;
+        if (cpuTime && threads != 1) throw new IllegalArgumentException("GemmRunner: --cpu-time needs --threads 1");
         Parallel.setThreads(threads);
         Runnable call = dbl ? doubleCall(m, n, k, transA, transB) : floatCall(m, n, k, transA, transB);
         double flops = 2.0 * m * n * k;
-        for (int w = 0; w < warmup; w++) measure(call, flops, ms);
+        for (int w = 0; w < warmup; w++) measure(call, flops, ms, cpuTime);
         double[] g = new double[reps];
-        for (int r = 0; r < reps; r++) g[r] = measure(call, flops, ms);
+        for (int r = 0; r < reps; r++) g[r] = measure(call, flops, ms, cpuTime);
         Arrays.sort(g);
         String shape = m == n && n == k ? "n=" + n : "m=" + m + " n=" + n + " k=" + k;
         System.out.printf("gemm %s threads=%d median_gflops=%.1f min=%.1f max=%.1f%n",
@@ -52,15 +57,18 @@ public final class GemmRunner {
                 + (transA ? ", A transposed" : "") + (transB ? ", B transposed" : ""));
     }
 
-    private static double measure(Runnable call, double flops, int ms) {
+    private static double measure(Runnable call, double flops, int ms, boolean cpuTime) {
+        var mx = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime(), deadline = start + ms * 1_000_000L, now;
+        long cpuStart = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
         int calls = 0;
         do {
             call.run();
             calls++;
             now = System.nanoTime();
         } while (now < deadline);
-        return calls * flops / (now - start);
+        long elapsed = cpuTime ? mx.getCurrentThreadCpuTime() - cpuStart : now - start;
+        return calls * flops / elapsed;
     }
 
     private static Runnable floatCall(int m, int n, int k, boolean transA, boolean transB) {

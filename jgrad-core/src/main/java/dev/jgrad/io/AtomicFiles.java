@@ -40,6 +40,9 @@ public final class AtomicFiles {
         if (dir == null) {
             throw new IOException("cannot write " + target + " atomically: it has no parent directory");
         }
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(absolute.toString(), null, "cannot write: directory " + dir + " does not exist");
+        }
         Path temp = createTempSibling(absolute);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

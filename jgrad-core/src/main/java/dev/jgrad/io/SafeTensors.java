@@ -65,6 +65,8 @@ public final class SafeTensors {
     public static void write(Path file, Map<String, ? extends TensorData> tensors, Map<String, String> metadata)
             throws IOException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(tensors, "tensors");
+        Objects.requireNonNull(metadata, "metadata");
         List<Map.Entry<String, ? extends TensorData>> entries = new ArrayList<>(tensors.size());
         for (Map.Entry<String, ? extends TensorData> e : tensors.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {

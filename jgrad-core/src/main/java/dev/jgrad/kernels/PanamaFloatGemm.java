@@ -3,22 +3,71 @@ package dev.jgrad.kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
- * BLIS-style float32 GEMM engine on the Vector API.
+ * BLIS-style float32 GEMM engine on the Vector API (one thread; {@link Gemm} splits the work).
+ *
+ * <p>Loops, outermost first: NC columns of B are packed into panels of NR columns for each KC
+ * deep slice; MC rows of A are packed into panels of MR rows; then every MR x NR tile of C gets
+ * one {@link #kernel2 register-tiled kernel} call over the KC slice. The kernel keeps the whole
+ * 6 x 32 tile in 12 vector registers and does 12 FMAs per step, against 2 vector loads of B and
+ * 6 broadcasts of A.
+ *
+ * <p>Sizes for AMD Zen 5 (per core: 48 KB L1d, 1 MB L2; AVX-512 with 32 vector registers):
+ * <ul>
+ * <li>MR = 6, NR = 2 vectors (32 floats): 12 accumulators + 2 B vectors + 1 broadcast = 15
+ *     registers, so the same tile also fits the 16 registers of AVX2; 12 independent FMA chains
+ *     cover the FMA latency of both pipes. A 12 x 32 tile measured no faster.
+ * <li>KC = 256: one packed B micro-panel (KC x NR = 32 KB) stays in L1 while the A panels stream
+ *     past it from L2.
+ * <li>MC = 144 (24 panels): the packed A block is 144 KB, reused from L2 for every B micro-panel.
+ * <li>NC = 512: the packed B panel is 512 KB, so it and the A block share the 1 MB L2. A larger
+ *     panel would live in L3, which measured slower here; repacking A every 512 columns is a
+ *     plain copy and costs little.
+ * </ul>
+ * Each element of C is summed over k in KC-sized blocks in a fixed order (per block:
+ * 0 + a0 b0 + a1 b1 ... with FMA, then added to C), whatever the M/N split between threads.
  */
 final class PanamaFloatGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    static final int MR = Integer.getInteger("jgrad.mr", 6);
-    static final int NR = 2 * L;
-    static final int KC = Integer.getInteger("jgrad.kc", 256);
-    static final int MC = Integer.getInteger("jgrad.mc", 144);
-    static final int NC = Integer.getInteger("jgrad.nc", 2048);
+    static final int MR = 6, NR = 2 * L;
+    static final int KC = 256, MC = 24 * MR, NC = 512;
 
     private PanamaFloatGemm() {}
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int ldc, boolean accumulate) {
+        if (swapPays(m, n, k, aRs, aCs, bRs, bCs, accumulate)) {
+            // C^T = B^T A^T into a scratch block, then transposed into C. The kernel does the same
+            // multiply-adds in the same order either way, so the bits do not change.
+            float[] t = Workspace.get().floatC(m * n);
+            if (accumulate) for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) t[j * m + i] = c[cOff + i * ldc + j];
+            blocked(n, m, k, b, bOff, bCs, bRs, a, aOff, aCs, aRs, t, 0, m, accumulate);
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[cOff + i * ldc + j] = t[j * m + i];
+        } else {
+            blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * Packing never transposes A (see {@link #packA}) but must transpose a B stored by columns,
+     * such as the W^T of a linear layer: k*n scalar moves, several times the cost of the multiply
+     * when m is small. Computing C^T = B^T A^T instead transposes A (k*m) and C (m*n, twice to
+     * accumulate), which is the cheaper choice when m is the short side. The swapped problem
+     * needs m to fill at least one register tile.
+     */
+    static boolean swapPays(int m, int n, int k, int aRs, int aCs, int bRs, int bCs, boolean accumulate) {
+        boolean bByColumns = Math.abs(bRs) < Math.abs(bCs);
+        boolean aByRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        if (!bByColumns || m < NR) return false;
+        long normal = (long) k * n, swapped = (aByRows ? (long) k * m : 0) + (accumulate ? 2L : 1L) * m * n;
+        return swapped < normal;
+    }
+
+    static void blocked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,
+                        int bCs, float[] c, int cOff, int ldc, boolean accumulate) {
         // Equal K blocks: a 300-deep product runs as 2 x 150, not 256 + 44. Depends on k only.
         int kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
         int ncMax = Math.min(NC, roundUp(n, NR)), mcMax = Math.min(MC, roundUp(m, MR));
@@ -26,6 +75,7 @@ final class PanamaFloatGemm {
         float[] bp = ws.floatB(kcMax * roundUp(ncMax, NR));
         float[] ap = ws.floatA(kcMax * roundUp(mcMax, MR));
         float[] tile = new float[MR * NR];
+        boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -34,8 +84,8 @@ final class PanamaFloatGemm {
                 boolean add = accumulate || pc > 0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macro(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
+                    packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap, aRows);
+                    macro(mc, nc, kc, ap, aRows, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
                 }
             }
         }
@@ -46,8 +96,8 @@ final class PanamaFloatGemm {
     }
 
     /** C block (mc x nc) (+)= packed A block x packed B panel, one register tile at a time. */
-    private static void macro(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int cOff, int ldc,
-                              boolean add, float[] tile) {
+    static void macro(int mc, int nc, int kc, float[] ap, boolean aRows, float[] bp, float[] c, int cOff, int ldc,
+                      boolean add, float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             boolean wide = nr > L;
@@ -56,9 +106,9 @@ final class PanamaFloatGemm {
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir), ao = ir * kc, co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == width) {
-                    kernel(wide, kc, ap, ao, bp, bo, c, co, ldc, add);
+                    kernel(wide, aRows, kc, ap, ao, bp, bo, c, co, ldc, add);
                 } else {
-                    kernel(wide, kc, ap, ao, bp, bo, tile, 0, width, false);
+                    kernel(wide, aRows, kc, ap, ao, bp, bo, tile, 0, width, false);
                     for (int i = 0; i < mr; i++) {
                         int t = i * width, ci = co + i * ldc;
                         if (add) for (int j = 0; j < nr; j++) c[ci + j] += tile[t + j];
@@ -69,29 +119,37 @@ final class PanamaFloatGemm {
         }
     }
 
-    private static void kernel(boolean wide, int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
-        if (MR == 12) {
-            if (wide) kernel12x2(kc, a, ao, b, bo, c, co, ldc, add);
-            else kernel12x1(kc, a, ao, b, bo, c, co, ldc, add);
+    private static void kernel(boolean wide, boolean aRows, int kc, float[] a, int ao, float[] b, int bo,
+                               float[] c, int co, int ldc, boolean add) {
+        if (aRows) {
+            if (wide) kernelRows2(kc, a, ao, b, bo, c, co, ldc, add);
+            else kernelRows1(kc, a, ao, b, bo, c, co, ldc, add);
         } else {
-            if (wide) kernel6x2(kc, a, ao, b, bo, c, co, ldc, add);
-            else kernel6x1(kc, a, ao, b, bo, c, co, ldc, add);
+            if (wide) kernel2(kc, a, ao, b, bo, c, co, ldc, add);
+            else kernel1(kc, a, ao, b, bo, c, co, ldc, add);
         }
     }
 
     /**
-     * Packs an mc x kc block of A as MR-row panels: panel r holds A(r*MR + i, p) at
-     * [r*MR*kc + p*MR + i], rows past mc are zero.
+     * Packs an mc x kc block of A as panels of MR rows (rows past mc are zero), each MR*kc long.
+     * A panel is either MR rows of kc (A(r*MR + i, p) at [r*MR*kc + i*kc + p]) or kc columns of
+     * MR ([r*MR*kc + p*MR + i]), whichever copies A in its memory order: packing then never
+     * transposes A. The kernels read both.
      */
-    private static void packA(int mc, int kc, float[] a, int off, int rs, int cs, float[] ap) {
+    static void packA(int mc, int kc, float[] a, int off, int rs, int cs, float[] ap, boolean rows) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir), d = ir * kc, src = off + ir * rs;
-            if (mr == MR && cs == 1) {
-                for (int p = 0; p < kc; p++, d += MR)
-                    for (int i = 0; i < MR; i++) ap[d + i] = a[src + i * rs + p];
+            if (rows) {
+                for (int i = 0; i < mr; i++, d += kc) {
+                    int s = src + i * rs;
+                    if (cs == 1) System.arraycopy(a, s, ap, d, kc);
+                    else for (int p = 0; p < kc; p++, s += cs) ap[d + p] = a[s];
+                }
+                if (mr < MR) Arrays.fill(ap, d, d + (MR - mr) * kc, 0f);
             } else {
                 for (int p = 0; p < kc; p++, d += MR) {
-                    for (int i = 0; i < mr; i++) ap[d + i] = a[src + i * rs + p * cs];
+                    int s = src + p * cs;
+                    for (int i = 0; i < mr; i++, s += rs) ap[d + i] = a[s];
                     for (int i = mr; i < MR; i++) ap[d + i] = 0;
                 }
             }
@@ -103,7 +161,7 @@ final class PanamaFloatGemm {
      * [jr*kc + p*w + j] with w = NR, except a last panel of at most L columns, which has w = L.
      * Columns past nc are zero.
      */
-    private static void packB(int kc, int nc, float[] b, int off, int rs, int cs, float[] bp) {
+    static void packB(int kc, int nc, float[] b, int off, int rs, int cs, float[] bp) {
         int full = nc / NR * NR;
         if (cs == 1) {
             // Row-major B: stream each row once across all panels.
@@ -129,7 +187,7 @@ final class PanamaFloatGemm {
             // Columns of B are the contiguous direction (a transposed operand): read them in order.
             for (int j = 0; j < cols; j++)
                 for (int p = 0, s = off + j * cs, t = d + j; p < kc; p++, s += rs, t += w) bp[t] = b[s];
-            if (cols < w) for (int p = 0; p < kc; p++) java.util.Arrays.fill(bp, d + p * w + cols, d + p * w + w, 0f);
+            if (cols < w) for (int p = 0; p < kc; p++) Arrays.fill(bp, d + p * w + cols, d + p * w + w, 0f);
         } else {
             for (int p = 0; p < kc; p++) {
                 int s = off + p * rs, t = d + p * w;
@@ -139,15 +197,18 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** C[0:6, 0:2 * L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel6x2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+    /**
+     * C[0:MR, 0:2 * L] = (or +=) A panel x B panel with the whole C tile in registers; A(i, p) at
+     * a[ao + p*MR + i], B(p, j) at b[bo + p*2 * L + j].
+     */
+    private static void kernel2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 6, bo += 2 * L) {
+        for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
@@ -186,15 +247,18 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** C[0:6, 0:L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel6x1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+    /**
+     * C[0:MR, 0:L] = (or +=) A panel x B panel with the whole C tile in registers; A(i, p) at
+     * a[ao + p*MR + i], B(p, j) at b[bo + p*L + j].
+     */
+    private static void kernel1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 6, bo += L) {
+        for (int p = 0; p < kc; p++, ao += MR, bo += L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00);
@@ -226,47 +290,29 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** C[0:12, 0:2 * L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel12x2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+    /** {@link #kernel2} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
+    private static void kernelRows2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        FloatVector c80 = FloatVector.zero(S), c81 = FloatVector.zero(S);
-        FloatVector c90 = FloatVector.zero(S), c91 = FloatVector.zero(S);
-        FloatVector c100 = FloatVector.zero(S), c101 = FloatVector.zero(S);
-        FloatVector c110 = FloatVector.zero(S), c111 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 12, bo += 2 * L) {
+        for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + kc]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * kc]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * kc]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * kc]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * kc]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, a[ao + 6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, a[ao + 7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
-            FloatVector a8 = FloatVector.broadcast(S, a[ao + 8]);
-            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
-            FloatVector a9 = FloatVector.broadcast(S, a[ao + 9]);
-            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
-            FloatVector a10 = FloatVector.broadcast(S, a[ao + 10]);
-            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
-            FloatVector a11 = FloatVector.broadcast(S, a[ao + 11]);
-            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
         }
         if (add) {
             FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
@@ -281,18 +327,6 @@ final class PanamaFloatGemm {
             FloatVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
             FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
             FloatVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
-            FloatVector.fromArray(S, c, co + 6 * ldc).add(c60).intoArray(c, co + 6 * ldc);
-            FloatVector.fromArray(S, c, co + 6 * ldc + L).add(c61).intoArray(c, co + 6 * ldc + L);
-            FloatVector.fromArray(S, c, co + 7 * ldc).add(c70).intoArray(c, co + 7 * ldc);
-            FloatVector.fromArray(S, c, co + 7 * ldc + L).add(c71).intoArray(c, co + 7 * ldc + L);
-            FloatVector.fromArray(S, c, co + 8 * ldc).add(c80).intoArray(c, co + 8 * ldc);
-            FloatVector.fromArray(S, c, co + 8 * ldc + L).add(c81).intoArray(c, co + 8 * ldc + L);
-            FloatVector.fromArray(S, c, co + 9 * ldc).add(c90).intoArray(c, co + 9 * ldc);
-            FloatVector.fromArray(S, c, co + 9 * ldc + L).add(c91).intoArray(c, co + 9 * ldc + L);
-            FloatVector.fromArray(S, c, co + 10 * ldc).add(c100).intoArray(c, co + 10 * ldc);
-            FloatVector.fromArray(S, c, co + 10 * ldc + L).add(c101).intoArray(c, co + 10 * ldc + L);
-            FloatVector.fromArray(S, c, co + 11 * ldc).add(c110).intoArray(c, co + 11 * ldc);
-            FloatVector.fromArray(S, c, co + 11 * ldc + L).add(c111).intoArray(c, co + 11 * ldc + L);
         } else {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
@@ -300,55 +334,31 @@ final class PanamaFloatGemm {
             c30.intoArray(c, co + 3 * ldc); c31.intoArray(c, co + 3 * ldc + L);
             c40.intoArray(c, co + 4 * ldc); c41.intoArray(c, co + 4 * ldc + L);
             c50.intoArray(c, co + 5 * ldc); c51.intoArray(c, co + 5 * ldc + L);
-            c60.intoArray(c, co + 6 * ldc); c61.intoArray(c, co + 6 * ldc + L);
-            c70.intoArray(c, co + 7 * ldc); c71.intoArray(c, co + 7 * ldc + L);
-            c80.intoArray(c, co + 8 * ldc); c81.intoArray(c, co + 8 * ldc + L);
-            c90.intoArray(c, co + 9 * ldc); c91.intoArray(c, co + 9 * ldc + L);
-            c100.intoArray(c, co + 10 * ldc); c101.intoArray(c, co + 10 * ldc + L);
-            c110.intoArray(c, co + 11 * ldc); c111.intoArray(c, co + 11 * ldc + L);
         }
     }
 
-    /** C[0:12, 0:L] (+)= packed A panel x packed B panel, all in registers. */
-    private static void kernel12x1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+    /** {@link #kernel1} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
+    private static void kernelRows1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S);
-        FloatVector c80 = FloatVector.zero(S);
-        FloatVector c90 = FloatVector.zero(S);
-        FloatVector c100 = FloatVector.zero(S);
-        FloatVector c110 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 12, bo += L) {
+        for (int p = 0; p < kc; p++, ao += 1, bo += L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + kc]);
             c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * kc]);
             c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * kc]);
             c30 = a3.fma(b0, c30);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * kc]);
             c40 = a4.fma(b0, c40);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * kc]);
             c50 = a5.fma(b0, c50);
-            FloatVector a6 = FloatVector.broadcast(S, a[ao + 6]);
-            c60 = a6.fma(b0, c60);
-            FloatVector a7 = FloatVector.broadcast(S, a[ao + 7]);
-            c70 = a7.fma(b0, c70);
-            FloatVector a8 = FloatVector.broadcast(S, a[ao + 8]);
-            c80 = a8.fma(b0, c80);
-            FloatVector a9 = FloatVector.broadcast(S, a[ao + 9]);
-            c90 = a9.fma(b0, c90);
-            FloatVector a10 = FloatVector.broadcast(S, a[ao + 10]);
-            c100 = a10.fma(b0, c100);
-            FloatVector a11 = FloatVector.broadcast(S, a[ao + 11]);
-            c110 = a11.fma(b0, c110);
         }
         if (add) {
             FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
@@ -357,12 +367,6 @@ final class PanamaFloatGemm {
             FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
             FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
             FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
-            FloatVector.fromArray(S, c, co + 6 * ldc).add(c60).intoArray(c, co + 6 * ldc);
-            FloatVector.fromArray(S, c, co + 7 * ldc).add(c70).intoArray(c, co + 7 * ldc);
-            FloatVector.fromArray(S, c, co + 8 * ldc).add(c80).intoArray(c, co + 8 * ldc);
-            FloatVector.fromArray(S, c, co + 9 * ldc).add(c90).intoArray(c, co + 9 * ldc);
-            FloatVector.fromArray(S, c, co + 10 * ldc).add(c100).intoArray(c, co + 10 * ldc);
-            FloatVector.fromArray(S, c, co + 11 * ldc).add(c110).intoArray(c, co + 11 * ldc);
         } else {
             c00.intoArray(c, co);
             c10.intoArray(c, co + ldc);
@@ -370,12 +374,6 @@ final class PanamaFloatGemm {
             c30.intoArray(c, co + 3 * ldc);
             c40.intoArray(c, co + 4 * ldc);
             c50.intoArray(c, co + 5 * ldc);
-            c60.intoArray(c, co + 6 * ldc);
-            c70.intoArray(c, co + 7 * ldc);
-            c80.intoArray(c, co + 8 * ldc);
-            c90.intoArray(c, co + 9 * ldc);
-            c100.intoArray(c, co + 10 * ldc);
-            c110.intoArray(c, co + 11 * ldc);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jgrad.kernels;
 
+import java.util.Objects;
+
 /**
  * Plain-Java kernels: the fallback when the Vector API is not enabled, and the reference the
  * Panama kernels are tested against. Each op is its own loop so the JIT sees one simple body.
@@ -24,12 +26,32 @@ public class ScalarKernels implements Kernels {
         Gemm.gemm(ScalarGemm::gemm, 1, ScalarGemm.NB, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
     }
 
+    static void checkUnary(UnaryOp op, int xLen, int xo, int yLen, int yo, int n) {
+        Objects.requireNonNull(op, "unary: op is null");
+        Checks.range("unary", op, "x", xLen, xo, n, 1);
+        Checks.range("unary", op, "y", yLen, yo, n, 1);
+    }
+
+    static void checkBinary(BinaryOp op, int xLen, int xo, int xs, int yLen, int yo, int ys, int zLen, int zo, int n) {
+        Objects.requireNonNull(op, "binary: op is null");
+        Checks.range("binary", op, "x", xLen, xo, n, xs);
+        Checks.range("binary", op, "y", yLen, yo, n, ys);
+        Checks.range("binary", op, "z", zLen, zo, n, 1);
+    }
+
+    static void checkReduce(String name, ReduceOp op, int xLen, int xo, int rows, int len, int outLen, int oo, int outs) {
+        Objects.requireNonNull(op, name + ": op is null");
+        Checks.block(name, op, "x", xLen, xo, rows, len);
+        Checks.range(name, op, "out", outLen, oo, outs, 1);
+    }
+
     static double sigmoid(double v) {
         return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
 
     @Override
     public void unary(UnaryOp op, float[] x, int xo, float[] y, int yo, int n, double p, double q) {
+        checkUnary(op, x.length, xo, y.length, yo, n);
         final float a = (float) p, b = (float) q;
         switch (op) {
             case COPY -> System.arraycopy(x, xo, y, yo, n);
@@ -61,6 +83,7 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void binary(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
+        checkBinary(op, x.length, xo, xs, y.length, yo, ys, z.length, zo, n);
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] + y[yo + i * ys]; }
             case SUB -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] - y[yo + i * ys]; }
@@ -77,6 +100,7 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void reduceRows(ReduceOp op, float[] x, int xo, int rows, int len, float[] out, int oo) {
+        checkReduce("reduceRows", op, x.length, xo, rows, len, out.length, oo, rows);
         for (int r = 0; r < rows; r++) {
             int base = xo + r * len;
             float acc;
@@ -91,6 +115,7 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void reduceCols(ReduceOp op, float[] x, int xo, int rows, int len, float[] out, int oo) {
+        checkReduce("reduceCols", op, x.length, xo, rows, len, out.length, oo, len);
         if (rows == 0) {
             java.util.Arrays.fill(out, oo, oo + len, op == ReduceOp.SUM ? 0 : op == ReduceOp.MAX ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
             return;
@@ -108,11 +133,14 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xo, float[] y, int yo) {
+        Checks.range("axpy", null, "x", x.length, xo, n, 1);
+        Checks.range("axpy", null, "y", y.length, yo, n, 1);
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }
 
     @Override
     public void unary(UnaryOp op, double[] x, int xo, double[] y, int yo, int n, double p, double q) {
+        checkUnary(op, x.length, xo, y.length, yo, n);
         final double a = p, b = q;
         switch (op) {
             case COPY -> System.arraycopy(x, xo, y, yo, n);
@@ -144,6 +172,7 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void binary(BinaryOp op, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] z, int zo, int n) {
+        checkBinary(op, x.length, xo, xs, y.length, yo, ys, z.length, zo, n);
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] + y[yo + i * ys]; }
             case SUB -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] - y[yo + i * ys]; }
@@ -160,6 +189,7 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void reduceRows(ReduceOp op, double[] x, int xo, int rows, int len, double[] out, int oo) {
+        checkReduce("reduceRows", op, x.length, xo, rows, len, out.length, oo, rows);
         for (int r = 0; r < rows; r++) {
             int base = xo + r * len;
             double acc;
@@ -174,6 +204,7 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void reduceCols(ReduceOp op, double[] x, int xo, int rows, int len, double[] out, int oo) {
+        checkReduce("reduceCols", op, x.length, xo, rows, len, out.length, oo, len);
         if (rows == 0) {
             java.util.Arrays.fill(out, oo, oo + len, op == ReduceOp.SUM ? 0 : op == ReduceOp.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
             return;
@@ -191,6 +222,8 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
+        Checks.range("axpy", null, "x", x.length, xo, n, 1);
+        Checks.range("axpy", null, "y", y.length, yo, n, 1);
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }
 }

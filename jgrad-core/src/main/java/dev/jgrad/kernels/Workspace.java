@@ -7,8 +7,8 @@ package dev.jgrad.kernels;
 final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
-    private float[] floatA = new float[0], floatB = new float[0];
-    private double[] doubleA = new double[0], doubleB = new double[0];
+    private float[] floatA = new float[0], floatB = new float[0], floatC = new float[0];
+    private double[] doubleA = new double[0], doubleB = new double[0], doubleC = new double[0];
     private float[][] floatRows = new float[0][];
     private double[][] doubleRows = new double[0][];
 
@@ -26,6 +26,11 @@ final class Workspace {
         return floatB;
     }
 
+    float[] floatC(int size) {
+        if (floatC.length < size) floatC = new float[size];
+        return floatC;
+    }
+
     double[] doubleA(int size) {
         if (doubleA.length < size) doubleA = new double[size];
         return doubleA;
@@ -34,6 +39,11 @@ final class Workspace {
     double[] doubleB(int size) {
         if (doubleB.length < size) doubleB = new double[size];
         return doubleB;
+    }
+
+    double[] doubleC(int size) {
+        if (doubleC.length < size) doubleC = new double[size];
+        return doubleC;
     }
 
     /** At least {@code rows} separate rows of at least {@code width}: see {@link ScalarGemm}. */

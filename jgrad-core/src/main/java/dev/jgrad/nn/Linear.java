@@ -47,8 +47,7 @@ public final class Linear extends Module {
         if (x.dim() == 0 || x.size(-1) != inFeatures)
             throw new IllegalArgumentException(this + ": input of shape " + Arrays.toString(x.shape())
                     + " must have " + inFeatures + " features in its last dimension");
-        Tensor y = x.matmul(weight.tensor().t());
-        return bias == null ? y : y.add(bias.tensor());
+        return x.linear(weight.tensor(), bias == null ? null : bias.tensor());
     }
 
     public int inFeatures() {

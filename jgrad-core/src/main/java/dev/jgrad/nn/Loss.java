@@ -29,8 +29,7 @@ public final class Loss {
      * values and gradients. The gradient is softmax(x) - onehot(label).
      */
     public static Tensor crossEntropy(Tensor logits, Tensor labels, Reduction reduction) {
-        long[] y = checkLabels("crossEntropy", logits, labels);
-        return reduction.apply(new CrossEntropy(y).apply(logits));
+        return reduction.apply(dev.jgrad.ops.CrossEntropy.perSample(logits, labels));
     }
 
     public static Tensor nll(Tensor logProbs, Tensor labels) {
@@ -120,23 +119,7 @@ public final class Loss {
     // ---------------------------------------------------------------- checks
 
     private static long[] checkLabels(String op, Tensor scores, Tensor labels) {
-        if (!scores.dtype().isFloating())
-            throw new IllegalArgumentException(op + ": scores must be floating-point, got " + scores.dtype());
-        if (scores.dim() != 2)
-            throw new IllegalArgumentException(op + ": scores must be [batch, classes], got shape " + Arrays.toString(scores.shape()));
-        if (labels.dtype() != DType.INT64)
-            throw new IllegalArgumentException(op + ": labels must be int64 class indices, got " + labels.dtype());
-        int n = scores.size(0), c = scores.size(1);
-        if (labels.dim() != 1 || labels.size(0) != n)
-            throw new IllegalArgumentException(op + ": labels of shape " + Arrays.toString(labels.shape())
-                    + " do not match scores of shape " + Arrays.toString(scores.shape()) + " (expected [" + n + "])");
-        if (n == 0) throw new IllegalArgumentException(op + ": empty batch");
-        long[] y = labels.toLongArray();
-        for (int i = 0; i < n; i++)
-            if (y[i] < 0 || y[i] >= c)
-                throw new IllegalArgumentException(op + ": label " + y[i] + " at position " + i + " is out of range for "
-                        + c + " classes (valid labels are 0.." + (c - 1) + ")");
-        return y;
+        return dev.jgrad.ops.CrossEntropy.checkLabels(op, scores, labels);
     }
 
     private static void checkSameShape(String op, Tensor a, Tensor b) {
@@ -148,62 +131,6 @@ public final class Loss {
     }
 
     // ---------------------------------------------------------------- fused operations
-
-    /** Per-sample cross-entropy [N]; the backward rule is written with tensor ops, so it is twice differentiable. */
-    private static final class CrossEntropy extends Function {
-        private final long[] labels;
-
-        CrossEntropy(long[] labels) {
-            this.labels = labels;
-        }
-
-        @Override
-        public String name() {
-            return "crossEntropy";
-        }
-
-        @Override
-        protected Tensor forward(Context ctx, Tensor... in) {
-            Tensor x = in[0];
-            ctx.save(x);
-            Tensor c = x.contiguous();
-            int n = x.size(0), k = x.size(1), o = c.storageOffset();
-            Tensor out = Tensor.empty(x.dtype(), n);
-            if (x.dtype() == DType.FLOAT32) {
-                float[] a = c.storage().floats(), r = out.storage().floats();
-                for (int i = 0; i < n; i++) {
-                    int row = o + i * k;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < k; j++) max = Math.max(max, a[row + j]);
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) sum += Math.exp(a[row + j] - max);
-                    // (max - x_y) first keeps precision when both are large
-                    r[i] = (float) ((max - a[row + (int) labels[i]]) + Math.log(sum));
-                }
-            } else {
-                double[] a = c.storage().doubles(), r = out.storage().doubles();
-                for (int i = 0; i < n; i++) {
-                    int row = o + i * k;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < k; j++) max = Math.max(max, a[row + j]);
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) sum += Math.exp(a[row + j] - max);
-                    r[i] = (max - a[row + (int) labels[i]]) + Math.log(sum);
-                }
-            }
-            return out;
-        }
-
-        @Override
-        protected Tensor[] backward(Context ctx, Tensor g) {
-            Tensor x = ctx.saved(0);
-            int n = x.size(0), k = x.size(1);
-            Tensor oneHot = Tensor.zeros(x.dtype(), n, k);
-            Storage s = oneHot.storage();
-            for (int i = 0; i < n; i++) s.set(i * k + (int) labels[i], 1);
-            return new Tensor[] {x.softmax(1).sub(oneHot).mul(g.unsqueeze(1))};
-        }
-    }
 
     /** Elementwise max(x, 0) - x y + log1p(e^-|x|); gradients (sigmoid(x) - y) and -x. */
     private static final class BinaryCrossEntropyWithLogits extends Function {

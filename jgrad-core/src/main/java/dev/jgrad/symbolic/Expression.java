@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
+import java.util.function.Supplier;
 
 /**
  * A mathematical expression of real variables, for symbolic differentiation:
@@ -30,7 +31,12 @@ public final class Expression {
      * @throws ParseException with the column of the problem
      */
     public static Expression parse(String text) {
-        return new Expression(Parser.parse(text));
+        try {
+            return new Expression(Parser.parse(text));
+        } catch (StackOverflowError tooDeep) {
+            throw new IllegalArgumentException("parse: expression too deeply nested for this thread's stack;"
+                    + " split it or give the thread a larger stack (-Xss)");
+        }
     }
 
     /** Wraps a tree built in code. */
@@ -56,7 +62,7 @@ public final class Expression {
     /** The derivative exactly as the differentiation rules produce it, before simplification. */
     public Expression rawDerivative(String variable) {
         new Expr.Var(variable); // validates the name
-        return new Expression(Derivative.of(root, variable));
+        return new Expression(guarded("derivative", () -> Derivative.of(root, variable)));
     }
 
     /** Simplified partial derivatives for every variable, in name order. */
@@ -70,7 +76,7 @@ public final class Expression {
 
     /** Canonical simplified form; simplifying it again, or re-parsing its text, changes nothing. */
     public Expression simplify() {
-        return new Expression(Simplifier.simplify(root));
+        return new Expression(guarded("simplify", () -> Simplifier.simplify(root)));
     }
 
     /**
@@ -81,7 +87,7 @@ public final class Expression {
      *                                   naming the sub-expression and the point
      */
     public double evaluate(Map<String, Double> point) {
-        return Evaluator.evaluate(root, point);
+        return guarded("evaluate", () -> Evaluator.evaluate(root, point));
     }
 
     /** Names of the variables, sorted. */
@@ -95,18 +101,32 @@ public final class Expression {
      * sub-trees are folded once; exponents without variables use {@code pow(T, double)}.
      */
     public <T> T fold(Algebra<T> algebra, Map<String, T> variables) {
-        return Fold.fold(root, algebra, variables);
+        return guarded("fold", () -> Fold.fold(root, algebra, variables));
     }
 
     /** Plain text that {@link #parse} reads back, with minimal parentheses. */
     @Override
     public String toString() {
-        return TextPrinter.print(root);
+        return guarded("toString", () -> TextPrinter.print(root));
     }
 
     /** LaTeX math-mode text, e.g. {@code 3 \cdot x^{2}}. */
     public String toLatex() {
-        return LatexPrinter.print(root);
+        return guarded("toLatex", () -> LatexPrinter.print(root));
+    }
+
+    /**
+     * The algorithms recurse over the tree. Parsing bounds its depth, but derivatives of deep
+     * expressions are deeper still and threads other than main often have small stacks: report
+     * that as bad input rather than let a StackOverflowError escape.
+     */
+    private <T> T guarded(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (StackOverflowError tooDeep) {
+            throw new IllegalArgumentException(operation + ": expression too deep (" + root.depth()
+                    + " levels) for this thread's stack; split it or give the thread a larger stack (-Xss)");
+        }
     }
 
     @Override

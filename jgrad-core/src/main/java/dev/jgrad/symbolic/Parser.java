@@ -26,8 +26,8 @@ import java.util.Objects;
  * no implicit multiplication: {@code 2x} is an error that says so.
  */
 final class Parser {
-    /** Deeper trees would risk a StackOverflowError in the recursive algorithms. */
-    static final int MAX_DEPTH = 1000;
+    /** Bounds the recursion of the parser and of the algorithms that walk the tree. */
+    static final int MAX_DEPTH = 250;
     private static final String OPERAND = "expected a number, variable, function call or '('";
     private static final String NO_IMPLICIT = "implicit multiplication is not supported, write '*'";
 
@@ -52,7 +52,9 @@ final class Parser {
         Expr e = parser.sum();
         Token next = parser.peek();
         if (next.kind() != Kind.END) {
-            throw parser.operatorError(next, next.kind() == Kind.RPAREN ? "unmatched ')'" : "expected an operator or end of input");
+            throw next.kind() == Kind.RPAREN
+                    ? new ParseException(input, next.start(), "unmatched ')'", "")
+                    : parser.operatorError(next, "expected an operator or end of input");
         }
         int depth = e.depth();
         if (depth > MAX_DEPTH) {
@@ -120,7 +122,7 @@ final class Parser {
                 return name(t);
             case LPAREN: {
                 Expr inner = sum();
-                expect(Kind.RPAREN, "expected ')' to close the '(' at column " + (t.start() + 1));
+                expect(Kind.RPAREN, "expected ')'", "the '(' at column " + (t.start() + 1) + " is not closed");
                 return inner;
             }
             default:
@@ -146,16 +148,18 @@ final class Parser {
         }
         if (function.isEmpty()) {
             throw new ParseException(input, t.start(), "unknown function '" + t.text() + "'",
-                    "known functions are " + Func.knownNames());
+                    "known functions are " + Func.knownNames() + "; a product needs '*', as in "
+                            + t.text() + "*(...)");
         }
-        next();
+        Token open = next();
         List<Expr> args = new ArrayList<>();
         args.add(sum());
         while (peek().kind() == Kind.COMMA) {
             next();
             args.add(sum());
         }
-        expect(Kind.RPAREN, function.get().arity() > args.size() ? "expected ',' or ')'" : "expected ')'");
+        expect(Kind.RPAREN, function.get().arity() > args.size() ? "expected ',' or ')'" : "expected ')'",
+                "the '(' of " + t.text() + " at column " + (open.start() + 1) + " is not closed");
         if (args.size() != function.get().arity()) {
             throw new ParseException(input, t.start(), "function '" + t.text() + "' takes " + function.get().arity()
                     + (function.get().arity() == 1 ? " argument" : " arguments"), "found " + args.size());
@@ -163,10 +167,11 @@ final class Parser {
         return new Call(function.get(), args);
     }
 
-    private void expect(Kind kind, String problem) {
+    private void expect(Kind kind, String problem, String note) {
         Token t = peek();
         if (t.kind() != kind) {
-            throw operatorError(t, problem);
+            ParseException e = operatorError(t, problem);
+            throw t.kind() == Kind.END ? new ParseException(input, t.start(), problem, "found end of input; " + note) : e;
         }
         next();
     }

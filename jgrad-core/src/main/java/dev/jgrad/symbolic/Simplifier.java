@@ -25,7 +25,7 @@ import java.util.Map;
  * where they read better. Because each pass is a function of that normal form, re-simplifying
  * the result, or its printed and re-parsed text, gives the same tree.
  *
- * <p>Rewrites that could change a value are limited to the usual ones (x/x = 1, x^a * x^b =
+ * <p>Rewrites that hold only where both sides are defined are the usual ones (x/x = 1, x^a * x^b =
  * x^(a+b), (x^a)^n = x^(an) for integer n). Products of sums are never expanded, so
  * {@code sigmoid(u) * (1 - sigmoid(u))} keeps its shape; a numeric multiple of a sum is spread
  * over its terms only inside another sum ({@code 2*(x + 1) + y} is {@code 2 * x + y + 2}, so

@@ -1,5 +1,6 @@
 package dev.jgrad.viz;
 
+import dev.jgrad.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class DotWriter {
         out.append("digraph \"jgrad\" {\n");
         out.append("  graph [rankdir=LR, fontname=\"monospace\", fontsize=10, nodesep=0.25, ranksep=0.5];\n");
         out.append("  node [fontname=\"monospace\", fontsize=10, style=\"filled\"];\n");
-        out.append("  edge [color=\"").append(KindStyle.EDGE_COLOR).append("\", arrowsize=0.7, fontsize=9];\n");
+        out.append("  edge [color=\"").append(KindStyle.EDGE_COLOR).append("\", arrowsize=0.7, fontname=\"monospace\", fontsize=9];\n");
         var root = new Cluster("");
         for (var node : model.nodes()) {
             var cluster = root;
@@ -54,7 +55,7 @@ public final class DotWriter {
 
     /** Writes the DOT text to {@code file} atomically (temporary file in the same directory, then rename). */
     public void write(GraphModel model, Path file) throws IOException {
-        AtomicFiles.writeString(file, render(model), "DotWriter");
+        AtomicFiles.writeString(file, render(model));
     }
 
     private static final class Cluster {

@@ -208,6 +208,14 @@ public final class GraphModel {
                 }
             }
         }
+        if (shapes.isEmpty()) {
+            // Nothing leaves the box (it holds the loss): show what its sinks produce.
+            for (var node : inside) {
+                if (outgoing.get(node.id()).isEmpty() && !node.shape().isEmpty()) {
+                    shapes.add(node.shape());
+                }
+            }
+        }
         var dot = path.lastIndexOf('.');
         Optional<String> parent = dot < 0 ? Optional.empty() : Optional.of(path.substring(0, dot));
         return new GraphNode(id, NodeKind.MODULE, path + ": " + description, String.join(" ", shapes),
@@ -220,7 +228,12 @@ public final class GraphModel {
         var params = 0;
         for (var node : inside) {
             switch (node.kind()) {
-                case OPERATION, OUTPUT, MODULE -> ops.add(node.label());
+                case OPERATION, OUTPUT -> ops.add(node.label());
+                // A box collapsed earlier is labelled "path: description"; its description stands for it.
+                case MODULE -> {
+                    var colon = node.label().indexOf(": ");
+                    ops.add(colon < 0 ? node.label() : node.label().substring(colon + 2));
+                }
                 case PARAMETER -> params++;
                 default -> { }
             }

@@ -116,8 +116,9 @@ final class LineChart {
         out.empty("path", "d", "M" + Fmt.coord(x0) + "," + Fmt.coord(y0) + " V" + Fmt.coord(y1) + " H" + Fmt.coord(x1),
                 "fill", "none", "stroke", KindStyle.MUTED_COLOR);
 
-        for (var s : series) {
-            drawSeries(out, s, epochs, sx, sy, format, y0);
+        for (var i = 0; i < series.size(); i++) {
+            // Flags of different series at the same epoch are stacked instead of overprinted.
+            drawSeries(out, series.get(i), epochs, sx, sy, format, y0 + 12 * i);
         }
         out.end().newline();
         return notes(epochs, series);
@@ -147,10 +148,11 @@ final class LineChart {
             }
             if (i < values.length && s.recorded()[i] && !finite) {
                 var x = sx.applyAsDouble(epochs[i]);
-                out.start("text", "x", x, "y", plotTop + 12, "text-anchor", "middle", "font-size", "10", "font-weight", "bold",
-                        "fill", s.color());
+                out.start("g");
                 out.element("title", s.name() + ", epoch " + epochs[i] + ": " + Fmt.num(values[i]));
-                out.text(Fmt.num(values[i])).end();
+                out.element("text", Fmt.num(values[i]), "x", x, "y", plotTop + 12, "text-anchor", "middle", "font-size", "10",
+                        "font-weight", "bold", "fill", s.color());
+                out.end();
             }
         }
         if (values.length <= MAX_POINT_MARKERS) {

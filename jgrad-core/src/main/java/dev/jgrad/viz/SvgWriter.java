@@ -1,5 +1,6 @@
 package dev.jgrad.viz;
 
+import dev.jgrad.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class SvgWriter {
 
     /** Writes the SVG to {@code file} atomically (temporary file in the same directory, then rename). */
     public void write(GraphModel model, Path file) throws IOException {
-        AtomicFiles.writeString(file, render(model), "SvgWriter");
+        AtomicFiles.writeString(file, render(model));
     }
 
     /** Emits the {@code <svg>} element into a larger document (the training report embeds it). */

@@ -1,5 +1,6 @@
 package dev.jgrad.viz;
 
+import dev.jgrad.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class TrainingReport {
 
     /** Writes the report to {@code file} atomically (temporary file in the same directory, then rename). */
     public void write(RunRecord run, Path file) throws IOException {
-        AtomicFiles.writeString(file, render(run), "TrainingReport");
+        AtomicFiles.writeString(file, render(run));
     }
 
     // ---- sections ----
@@ -375,7 +376,7 @@ public final class TrainingReport {
         var pixels = image.pixels();
         var samples = new int[pixels.length];
         for (var i = 0; i < pixels.length; i++) {
-            samples[i] = (int) Math.round(Math.max(0, Math.min(1, pixels[i])) * 255);
+            samples[i] = Math.round(Math.max(0, Math.min(1, pixels[i])) * 255);
         }
         buffered.getRaster().setPixels(0, 0, w, h, samples);
         var bytes = new ByteArrayOutputStream();

@@ -116,7 +116,7 @@ class OpGradCheckTest {
         cases.add(c("linearNoBias3d", any, x -> x.get(0).linear(x.get(1), null), s(2, 5, 4), s(3, 4)));
         cases.add(c("linearTransposedInput", any, x -> x.get(0).t().linear(x.get(1), x.get(2)), s(4, 5), s(3, 4), s(3)));
         cases.add(c("crossEntropy", any, x -> x.get(0).crossEntropy(Tensor.of(new int[] {1, 0, 3}))
-                .add(dev.jgrad.ops.CrossEntropy.crossEntropy(x.get(0).mul(2), Tensor.of(new int[] {2, 2, 0}), false)), m));
+                .add(dev.jgrad.ops.CrossEntropy.perSample(x.get(0).mul(2), Tensor.of(new int[] {2, 2, 0})).mul(Tensor.of(new double[] {0.5, -1, 2}))), m));
         cases.add(c("crossEntropyLike", any, x -> x.get(0).logSoftmax(1).gather(1, Tensor.of(new int[] {1, 0, 3}, 3, 1)).mean().neg(), m));
         return cases;
     }

@@ -24,7 +24,7 @@ class JsonTest {
     @Test
     void parsesAllValueTypesKeepingKeyOrder() {
         Object v = Json.parse(" {\"z\": 1, \"a\": [true, false, null, -2.5e3, \"s\"], \"m\": {}, \"e\": []}\n");
-        var map = assertInstanceOf(Map.class, v);
+        Map<?, ?> map = assertInstanceOf(Map.class, v);
         assertEquals(List.of("z", "a", "m", "e"), new ArrayList<>(map.keySet()));
         assertEquals(1L, map.get("z"));
         assertEquals(Arrays.asList(true, false, null, -2500.0, "s"), map.get("a"));

@@ -47,14 +47,18 @@ class GemmTest {
     /** C (+)= A B in float64 from the float inputs, plus the scale sum |a||b| for the tolerance. */
     private static double[][] reference(int m, int n, int k, float[] a, Layout la, float[] b, Layout lb,
                                         float[] c, int cOff, int ldc, boolean accumulate) {
+        // dense copies, A by rows and B by columns, so the dot products below run over arrays
+        double[] ad = new double[m * k], bt = new double[n * k];
+        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) ad[i * k + p] = a[la.at(i, p)];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[lb.at(p, j)];
         double[] val = new double[m * n], mag = new double[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) {
                 double s = accumulate ? c[cOff + i * ldc + j] : 0, t = Math.abs(s);
-                for (int p = 0; p < k; p++) {
-                    double x = a[la.at(i, p)], y = b[lb.at(p, j)];
-                    s += x * y;
-                    t += Math.abs(x * y);
+                for (int p = 0, ai = i * k, bj = j * k; p < k; p++) {
+                    double x = ad[ai + p] * bt[bj + p];
+                    s += x;
+                    t += Math.abs(x);
                 }
                 val[i * n + j] = s;
                 mag[i * n + j] = t;
@@ -100,14 +104,17 @@ class GemmTest {
         double[] c = rnd.doubles(cOff + m * ldc + 3, -1, 1).toArray();
         if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Double.NaN);
         double[] before = c.clone();
+        double[] ad = new double[m * k], bt = new double[n * k];
+        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) ad[i * k + p] = a[la.at(i, p)];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[lb.at(p, j)];
         kern.gemm(m, n, k, a, la.off(), la.rs(), la.cs(), b, lb.off(), lb.rs(), lb.cs(), c, cOff, ldc, accumulate);
         String what = kern.name() + " double m=" + m + " n=" + n + " k=" + k + " ta=" + ta + " tb=" + tb + " acc=" + accumulate;
         for (int idx = 0; idx < c.length; idx++) {
             int r = idx - cOff, i = Math.floorDiv(r, ldc), j = Math.floorMod(r, ldc);
             if (r >= 0 && i < m && j < n) {
                 double want = accumulate ? before[idx] : 0, mag = Math.abs(want);
-                for (int p = 0; p < k; p++) {
-                    double x = a[la.at(i, p)] * b[lb.at(p, j)];
+                for (int p = 0, ai = i * k, bj = j * k; p < k; p++) {
+                    double x = ad[ai + p] * bt[bj + p];
                     want += x;
                     mag += Math.abs(x);
                 }
@@ -148,17 +155,20 @@ class GemmTest {
             }
     }
 
-    /** The shapes of a 784-256-10 MLP: forward x W^T, backward dY W and dY^T X, in both modes. */
+    /**
+     * The shapes of a 784-256-10 MLP with batch 64: forward x W^T, backward dY W and dY^T X, and
+     * one-row inference. Layouts rotate over the shapes to keep the test fast.
+     */
     @ParameterizedTest
     @MethodSource("implementations")
     void neuralNetworkShapes(Kernels kern) {
         int[][] shapes = {{64, 256, 784}, {64, 784, 256}, {256, 784, 64}, {64, 10, 256}, {10, 256, 64}, {1, 256, 784}};
-        long seed = 1;
-        for (int[] s : shapes)
-            for (int layout = 0; layout < 4; layout++) {
-                checkFloat(kern, s[0], s[1], s[2], (layout & 1) != 0, (layout & 2) != 0, layout == 3, seed++);
-                checkDouble(kern, s[0], s[1], s[2], (layout & 1) != 0, (layout & 2) != 0, layout == 1, seed++);
-            }
+        for (int s = 0; s < shapes.length; s++) {
+            int m = shapes[s][0], n = shapes[s][1], k = shapes[s][2], layout = s % 4, other = (s + 2) % 4;
+            checkFloat(kern, m, n, k, (layout & 1) != 0, (layout & 2) != 0, s % 2 == 0, s);
+            checkFloat(kern, m, n, k, (other & 1) != 0, (other & 2) != 0, s % 2 == 1, 100 + s);
+            checkDouble(kern, m, n, k, (layout & 2) != 0, (layout & 1) != 0, s % 3 == 0, 200 + s);
+        }
     }
 
     @ParameterizedTest
@@ -243,6 +253,30 @@ class GemmTest {
             for (int t = 0; t < calls; t++) assertArrayEquals(want[t], nested[t], "nested call " + t);
         });
         for (int t = 0; t < calls; t++) assertArrayEquals(want[t], got[t], "concurrent call " + t);
+    }
+
+    /** Computing C^T = B^T A^T for a transposed B must not change a bit, in either mode. */
+    @Test
+    void swappedProductIsBitwiseTheDirectOne() {
+        var rnd = new SplittableRandom(5);
+        int[][] shapes = {{64, 256, 784}, {40, 300, 129}, {33, 100, 500}};
+        for (int[] s : shapes)
+            for (boolean accumulate : new boolean[] {false, true}) {
+                int m = s[0], n = s[1], k = s[2];
+                // A row-major, B = W^T with W n x k row-major
+                assertTrue(PanamaFloatGemm.swapPays(m, n, k, k, 1, 1, k, accumulate), Arrays.toString(s));
+                float[] a = randomFloats(m * k, rnd), w = randomFloats(n * k, rnd), c0 = randomFloats(m * n, rnd);
+                float[] direct = c0.clone(), swapped = c0.clone();
+                PanamaFloatGemm.blocked(m, n, k, a, 0, k, 1, w, 0, 1, k, direct, 0, n, accumulate);
+                PanamaFloatGemm.gemm(m, n, k, a, 0, k, 1, w, 0, 1, k, swapped, 0, n, accumulate);
+                assertArrayEquals(direct, swapped, "float " + Arrays.toString(s) + " accumulate=" + accumulate);
+
+                double[] ad = rnd.doubles(m * k).toArray(), wd = rnd.doubles(n * k).toArray(), cd = rnd.doubles(m * n).toArray();
+                double[] directD = cd.clone(), swappedD = cd.clone();
+                PanamaDoubleGemm.blocked(m, n, k, ad, 0, k, 1, wd, 0, 1, k, directD, 0, n, accumulate);
+                PanamaDoubleGemm.gemm(m, n, k, ad, 0, k, 1, wd, 0, 1, k, swappedD, 0, n, accumulate);
+                assertArrayEquals(directD, swappedD, "double " + Arrays.toString(s) + " accumulate=" + accumulate);
+            }
     }
 
     @Test

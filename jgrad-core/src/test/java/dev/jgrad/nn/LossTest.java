@@ -90,9 +90,9 @@ class LossTest {
     void labelsAreValidated() {
         Tensor logits = Tensor.zeros(4, 3);
         var e = assertThrows(IllegalArgumentException.class, () -> Loss.crossEntropy(logits, Tensor.of(new int[] {0, 5, 1, 2})));
-        assertEquals("crossEntropy: label 5 at position 1 is out of range for 3 classes (valid labels are 0..2)", e.getMessage());
+        assertEquals("crossEntropy: label 5 at row 1 is outside the 3 classes (valid labels are 0..2)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.nll(logits, Tensor.of(new int[] {0, 1, -1, 2})));
-        assertTrue(e.getMessage().startsWith("nll: label -1 at position 2"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("nll: label -1 at row 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.crossEntropy(logits, Tensor.of(new float[] {0, 1, 1, 2})));
         assertTrue(e.getMessage().contains("labels must be int64 class indices, got float32"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.crossEntropy(logits, Tensor.of(new int[] {0, 1})));

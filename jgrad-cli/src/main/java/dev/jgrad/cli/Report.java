@@ -1,6 +1,7 @@
 package dev.jgrad.cli;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GraphView;
 import dev.jgrad.data.LabeledSamples;
 import dev.jgrad.nn.Loss;
 import dev.jgrad.nn.Module;
@@ -60,11 +61,18 @@ final class Report {
         new TrainingReport().write(run.build(), file);
     }
 
-    /** One recorded forward pass to the loss, for the picture of the graph. */
+    /**
+     * Forward and backward for the first test sample, for the picture of the graph: every node then
+     * shows its value and the gradient of this one loss (not those of the last training batch).
+     */
     private static Tensor lossOfOneSample(Module net, LabeledSamples samples) {
         Tensor x = Tensor.of(samples.sample(0), 1, samples.featureSize()).label("x");
         Tensor y = Tensor.of(new int[] {samples.labels()[0]}).label("label");
-        return Loss.crossEntropy(net.forward(x), y).label("loss");
+        Tensor loss = Loss.crossEntropy(net.forward(x), y).label("loss");
+        net.zeroGrad();
+        GraphView.retainAllGrads(loss);
+        loss.backward();
+        return loss;
     }
 
     private static Map<Tensor, String> parameterNames(Module net) {

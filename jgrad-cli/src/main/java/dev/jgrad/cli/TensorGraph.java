@@ -5,16 +5,17 @@ import dev.jgrad.autograd.GraphView;
 import dev.jgrad.viz.GraphModel;
 import dev.jgrad.viz.GraphNode;
 import dev.jgrad.viz.NodeKind;
+import dev.jgrad.viz.TensorText;
 
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * The recorded graph behind a tensor as a picture model for the viz writers: leaves that
  * require grad are inputs (or parameters, when named in {@code parameters}), other leaves are
- * constants, the root is the output. Values and gradients are shown for tensors of up to four
- * elements; parameters are grouped by the module that owns them ({@code 0.weight} in group 0).
+ * constants, the root is the output. Values and gradients are printed in full for tensors of up
+ * to four elements, as statistics otherwise; parameters are grouped by the module that owns them
+ * ({@code 0.weight} in group 0).
  */
 final class TensorGraph {
     private static final int SHOWN_ELEMENTS = 4;
@@ -35,10 +36,10 @@ final class TensorGraph {
             String label = param != null ? param
                     : !v.isLeaf() ? v.op() + (t.label() != null ? " " + t.label() : "")
                     : t.label() != null ? t.label() : t.numel() == 1 ? Numbers.num(t.item()) : "tensor";
-            GraphNode node = GraphNode.of(id(v), kind, label, t.dim() == 0 ? "scalar" : Arrays.toString(t.shape()));
-            if (t.numel() <= SHOWN_ELEMENTS) node = node.withValue(values(t));
+            GraphNode node = GraphNode.of(id(v), kind, label, TensorText.shape(t.shape()))
+                    .withValue(TensorText.values(t.toDoubleArray(), t.shape(), SHOWN_ELEMENTS));
             Tensor grad = t.grad();
-            if (grad != null && grad.numel() <= SHOWN_ELEMENTS) node = node.withGrad(values(grad));
+            if (grad != null) node = node.withGrad(TensorText.values(grad.toDoubleArray(), grad.shape(), SHOWN_ELEMENTS));
             if (param != null && param.contains(".")) node = node.inGroup(param.substring(0, param.lastIndexOf('.')));
             b.node(node);
         }
@@ -49,13 +50,5 @@ final class TensorGraph {
 
     private static String id(GraphView.Vertex v) {
         return "t" + v.id();
-    }
-
-    private static String values(Tensor t) {
-        double[] v = t.toDoubleArray();
-        if (v.length == 1) return Numbers.num(v[0]);
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ", ").append(Numbers.num(v[i]));
-        return sb.append(']').toString();
     }
 }

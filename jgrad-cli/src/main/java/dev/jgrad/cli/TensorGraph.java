@@ -1,0 +1,54 @@
+package dev.jgrad.cli;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GraphView;
+import dev.jgrad.viz.GraphModel;
+import dev.jgrad.viz.GraphNode;
+import dev.jgrad.viz.NodeKind;
+import dev.jgrad.viz.TensorText;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The recorded graph behind a tensor as a picture model for the viz writers: leaves that
+ * require grad are inputs (or parameters, when named in {@code parameters}), other leaves are
+ * constants, the root is the output. Values and gradients are printed in full for tensors of up
+ * to four elements, as statistics otherwise; parameters are grouped by the module that owns them
+ * ({@code 0.weight} in group 0).
+ */
+final class TensorGraph {
+    private static final int SHOWN_ELEMENTS = 4;
+
+    private TensorGraph() {}
+
+    static GraphModel of(Tensor root, Map<Tensor, String> parameters) {
+        GraphView view = GraphView.of(root);
+        var b = GraphModel.builder();
+        Map<Tensor, String> names = new IdentityHashMap<>(parameters);
+        for (GraphView.Vertex v : view.vertices()) {
+            Tensor t = v.tensor();
+            String param = names.get(t);
+            NodeKind kind = v.tensor() == root ? NodeKind.OUTPUT
+                    : !v.isLeaf() ? NodeKind.OPERATION
+                    : param != null ? NodeKind.PARAMETER
+                    : t.requiresGrad() ? NodeKind.INPUT : NodeKind.CONSTANT;
+            String label = param != null ? param
+                    : !v.isLeaf() ? v.op() + (t.label() != null ? " " + t.label() : "")
+                    : t.label() != null ? t.label() : t.numel() == 1 ? Numbers.num(t.item()) : "tensor";
+            GraphNode node = GraphNode.of(id(v), kind, label, TensorText.shape(t.shape()))
+                    .withValue(TensorText.values(t.toDoubleArray(), t.shape(), SHOWN_ELEMENTS));
+            Tensor grad = t.grad();
+            if (grad != null) node = node.withGrad(TensorText.values(grad.toDoubleArray(), grad.shape(), SHOWN_ELEMENTS));
+            if (param != null && param.contains(".")) node = node.inGroup(param.substring(0, param.lastIndexOf('.')));
+            b.node(node);
+        }
+        for (GraphView.Edge e : view.edges())
+            b.edge(id(view.vertices().get(e.from())), id(view.vertices().get(e.to())));
+        return b.build();
+    }
+
+    private static String id(GraphView.Vertex v) {
+        return "t" + v.id();
+    }
+}

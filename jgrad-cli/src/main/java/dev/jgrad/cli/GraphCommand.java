@@ -1,5 +1,6 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.viz.AutogradGraph;
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.GraphView;
 import dev.jgrad.symbolic.Expression;
@@ -58,7 +59,7 @@ final class GraphCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "df/d%s = %s%n", v, Numbers.precise(g == null ? 0 : g.item()));
         }
         if (outFile != null) {
-            var model = TensorGraph.of(value, Map.of());
+            var model = AutogradGraph.of(value, Map.of());
             boolean dot = outFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dot");
             if (dot) new DotWriter().write(model, outFile);
             else new SvgWriter().write(model, outFile);

@@ -1,5 +1,6 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.viz.AutogradGraph;
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.GraphView;
 import dev.jgrad.data.LabeledSamples;
@@ -41,7 +42,7 @@ final class Report {
                 .modelSummary(net.summary(rawTest.featureSize()))
                 .confusion(test.confusion())
                 .testAccuracy(test.accuracy())
-                .graph(TensorGraph.of(lossOfOneSample(net, normalizedTest), parameterNames(net)));
+                .graph(AutogradGraph.of(lossOfOneSample(net, normalizedTest), parameterNames(net)));
         for (EpochMetrics m : epochs) {
             EpochStats s = EpochStats.of(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.learningRate(), m.samplesPerSecond());
             run.epoch(m.hasValidation() ? s.withValidation(m.valLoss(), m.valAccuracy()) : s);

@@ -39,7 +39,7 @@ final class Symbolic {
     /** The expression as tensor operations on the given leaves (recorded by autograd). */
     static Tensor fold(Expression f, Map<String, Tensor> leaves) {
         try {
-            return f.fold(TensorAlgebra.INSTANCE, leaves);
+            return f.toTensor(leaves);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("evaluating " + f + " with tensors: " + e.getMessage(), e);
         }

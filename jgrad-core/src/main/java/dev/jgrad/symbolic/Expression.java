@@ -104,6 +104,14 @@ public final class Expression {
         return guarded("fold", () -> Fold.fold(root, algebra, variables));
     }
 
+    /**
+     * The expression as a computation on tensors (recorded by autograd when a variable requires
+     * grad): the step from symbolic to automatic differentiation.
+     */
+    public dev.jgrad.Tensor toTensor(Map<String, dev.jgrad.Tensor> variables) {
+        return fold(TensorAlgebra.INSTANCE, variables);
+    }
+
     /** Plain text that {@link #parse} reads back, with minimal parentheses. */
     @Override
     public String toString() {

@@ -149,6 +149,28 @@ class DerivativeCorpusTest {
         }
     }
 
+    /** The same corpus through autograd: the expression folded into tensor ops and backpropagated. */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("corpus")
+    void autogradAgreesWithSymbolicDerivatives(int index, Case c) {
+        Expression f = Expression.parse(c.text());
+        Random random = new Random(3000 + index);
+        for (int p = 0; p < POINTS; p++) {
+            Map<String, Double> point = c.randomPoint(f, random);
+            Map<String, dev.jgrad.Tensor> leaves = new HashMap<>();
+            point.forEach((name, value) -> leaves.put(name, dev.jgrad.Tensor.scalar(value).requiresGrad(true)));
+            dev.jgrad.Tensor y = f.toTensor(leaves);
+            assertClose(f.evaluate(point), y.item(), 1e-12, "value of " + c.text() + " at " + point);
+            if (!y.requiresGrad()) continue; // a constant expression
+            y.backward();
+            for (String v : f.variables()) {
+                dev.jgrad.Tensor g = leaves.get(v).grad();
+                double autograd = g == null ? 0 : g.item();
+                assertClose(f.derivative(v).evaluate(point), autograd, 1e-9, "d/d" + v + " " + c.text() + " at " + point);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{1}")
     @MethodSource("corpus")
     void simplificationKeepsValueAndIsAFixedPoint(int index, Case c) {

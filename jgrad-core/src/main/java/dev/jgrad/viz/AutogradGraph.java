@@ -1,11 +1,7 @@
-package dev.jgrad.cli;
+package dev.jgrad.viz;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.GraphView;
-import dev.jgrad.viz.GraphModel;
-import dev.jgrad.viz.GraphNode;
-import dev.jgrad.viz.NodeKind;
-import dev.jgrad.viz.TensorText;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -17,12 +13,18 @@ import java.util.Map;
  * to four elements, as statistics otherwise; parameters are grouped by the module that owns them
  * ({@code 0.weight} in group 0).
  */
-final class TensorGraph {
+public final class AutogradGraph {
     private static final int SHOWN_ELEMENTS = 4;
 
-    private TensorGraph() {}
+    private AutogradGraph() {}
 
-    static GraphModel of(Tensor root, Map<Tensor, String> parameters) {
+    /** The graph behind {@code root}, with no parameter names. */
+    public static GraphModel of(Tensor root) {
+        return of(root, Map.of());
+    }
+
+    /** The graph behind {@code root}; {@code parameters} names the leaves that are module parameters. */
+    public static GraphModel of(Tensor root, Map<Tensor, String> parameters) {
         GraphView view = GraphView.of(root);
         var b = GraphModel.builder();
         Map<Tensor, String> names = new IdentityHashMap<>(parameters);
@@ -35,7 +37,7 @@ final class TensorGraph {
                     : t.requiresGrad() ? NodeKind.INPUT : NodeKind.CONSTANT;
             String label = param != null ? param
                     : !v.isLeaf() ? v.op() + (t.label() != null ? " " + t.label() : "")
-                    : t.label() != null ? t.label() : t.numel() == 1 ? Numbers.num(t.item()) : "tensor";
+                    : t.label() != null ? t.label() : t.numel() == 1 ? Fmt.num(t.item()) : "tensor";
             GraphNode node = GraphNode.of(id(v), kind, label, TensorText.shape(t.shape()))
                     .withValue(TensorText.values(t.toDoubleArray(), t.shape(), SHOWN_ELEMENTS));
             Tensor grad = t.grad();

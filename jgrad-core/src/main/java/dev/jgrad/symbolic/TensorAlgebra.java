@@ -1,16 +1,16 @@
-package dev.jgrad.cli;
+package dev.jgrad.symbolic;
 
 import dev.jgrad.Tensor;
-import dev.jgrad.symbolic.Expression;
 
 import java.util.List;
 
 /**
  * Evaluates a symbolic expression as tensor operations, so that autograd records it: the bridge
- * between {@link Expression#fold} and {@link Tensor}. Constants are float64 0-d tensors.
+ * between {@link Expression#fold} and {@link Tensor}. Constants are float64 0-d tensors; with
+ * tensor variables of any shape the expression is applied elementwise, with broadcasting.
  */
-final class TensorAlgebra implements Expression.Algebra<Tensor> {
-    static final TensorAlgebra INSTANCE = new TensorAlgebra();
+public final class TensorAlgebra implements Expression.Algebra<Tensor> {
+    public static final TensorAlgebra INSTANCE = new TensorAlgebra();
 
     private TensorAlgebra() {}
 

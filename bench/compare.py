@@ -76,7 +76,8 @@ def cases(quick):
     gemm_reps = {256: 20, 512: 10, 1024: 5, 2048: 3}
     w2_samples = 6400 if quick else 60000
     w3_samples, w3_warmup = (2560, 1280) if quick else (60000, 6400)
-    overhead = ["--reps", "10" if quick else "30", "--warmup-ms", "1000" if quick else "2000"]
+    # The recording path needs ~2 s of warm-up before C2 has compiled it, also in --quick.
+    overhead = ["--reps", "10" if quick else "30", "--warmup-ms", "2000"]
     calls = ["--calls", "2000" if quick else "10000", "--warmup-ms", "1000" if quick else "2000"]
     gflops = [Metric("GEMM", "median_gflops", "GFLOPS", True)]
     out = []
@@ -151,6 +152,14 @@ def run(argv, extra_env, system, log):
     return values, config, None
 
 
+def fallback_config(argv):
+    """For a runner that does not print config=: the thread count it was started with."""
+    threads = next((a.split("=", 1)[1] for a in argv if a.startswith("-Djgrad.threads=")), None)
+    if threads is None and "--threads" in argv:
+        threads = argv[argv.index("--threads") + 1]
+    return f"{threads} thread{'s' if threads != '1' else ''}" if threads else ""
+
+
 def measure(all_cases, reps, log):
     for case in all_cases:
         for rep in range(reps):
@@ -164,7 +173,7 @@ def measure(all_cases, reps, log):
                     print(f"  {case.workload} | {system} rep {rep + 1}: FAILED {error}", file=sys.stderr)
                     continue
                 case.results.setdefault(system, []).append(values)
-                case.configs.setdefault(system, config)
+                case.configs.setdefault(system, config or fallback_config(argv))
                 shown = ", ".join(f"{m.key}={values.get(m.key)}" for m in case.metrics)
                 print(f"  {case.workload} | {system} rep {rep + 1}/{reps}: {shown}", file=sys.stderr, flush=True)
 

@@ -4,6 +4,7 @@ import dev.jgrad.bench.Workloads.Dataset;
 import dev.jgrad.bench.Workloads.Mlp;
 import dev.jgrad.bench.Workloads.Options;
 import dev.jgrad.bench.Workloads.Summary;
+import dev.jgrad.bench.Workloads.UsageException;
 import dev.jgrad.tensor.Generator;
 
 import java.lang.management.ManagementFactory;
@@ -47,10 +48,10 @@ public final class MlpTrainRunner {
         double lr = opts.real("lr", 0.1);
         long seed = opts.integer("seed", 1);
         if (batch > samples)
-            throw new Workloads.UsageException("mlp: --batch " + batch + " is larger than --samples " + samples);
+            throw new UsageException("mlp: --batch " + batch + " is larger than --samples " + samples);
         if (warmupSamples == 0 || warmupSamples > samples) warmupSamples = samples;
         if (warmup > 0 && batch > warmupSamples)
-            throw new Workloads.UsageException("mlp: --batch " + batch + " is larger than --warmup-samples " + warmupSamples);
+            throw new UsageException("mlp: --batch " + batch + " is larger than --warmup-samples " + warmupSamples);
 
         var data = Dataset.synthetic(seed, samples);
         var model = new Mlp(seed + 1, hidden);

@@ -13,11 +13,12 @@ import java.util.Objects;
  */
 final class Gemm {
     /**
-     * Below this many flops (2mnk) a second thread costs more than it saves: a job hand-off is a
-     * few microseconds and each block packs its own copy of one operand. Measured with
-     * GemmRunner: 2 threads win from about n = 96 (1.8 MFLOP) on square float problems.
+     * Below this many flops (2mnk) a second thread costs more than it saves. Handing a job to a
+     * parked pool worker takes some 2 to 20 microseconds and every band packs its own copy of one
+     * operand, so a split pays once one thread would need about 40 microseconds (8 MFLOP at
+     * 200 GFLOPS, a square n of 160).
      */
-    static final long PARALLEL_MIN_FLOPS = 2_000_000;
+    static final long PARALLEL_MIN_FLOPS = 8_000_000;
 
     private Gemm() {}
 

@@ -10,12 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * without a vector form, to the plain-Java loop it inherits. The float64 half is the float32
  * half with the types changed.
  *
- * <p>The transcendental ops (exp, log, tanh, sigmoid, sin, cos, general pow) stay scalar: on
- * JDK 17 the lanewise versions compute lane by lane through {@code Math} and measure no faster.
+ * <p>exp and sigmoid run {@link VectorMath}'s polynomial; log, tanh, sin, cos and general pow
+ * stay scalar: on JDK 17 the lanewise versions compute lane by lane through {@code Math} and
+ * measure no faster.
  *
- * <p>Every op gives the same bits as the scalar loop except the sums of reduceRows, which add
- * in a different but fixed order: they differ from scalar in the last bits, never from run to
- * run.
+ * <p>Every op gives the same bits as the scalar loop except exp and sigmoid (within a few ulps)
+ * and the sums of reduceRows, which add in a different but fixed order. None of them changes
+ * from run to run.
  */
 final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -52,10 +53,10 @@ final class PanamaKernels extends ScalarKernels {
     /** The unary ops with a vector loop; COPY is already a memory copy. */
     private static boolean vectorUnary(UnaryOp op, double p) {
         return switch (op) {
-            case NEG, ABS, SQRT, ADD_SCALAR, MUL_SCALAR, RDIV_SCALAR, RELU, LEAKY_RELU, CLAMP, GT_SCALAR, IN_RANGE,
-                    STEP, SIGN -> true;
+            case NEG, ABS, SQRT, EXP, SIGMOID, ADD_SCALAR, MUL_SCALAR, RDIV_SCALAR, RELU, LEAKY_RELU, CLAMP, GT_SCALAR,
+                    IN_RANGE, STEP, SIGN -> true;
             case POW -> p == 2;
-            case COPY, EXP, LOG, TANH, SIGMOID, SIN, COS -> false;
+            case COPY, LOG, TANH, SIN, COS -> false;
         };
     }
 
@@ -75,46 +76,54 @@ final class PanamaKernels extends ScalarKernels {
         var av = FloatVector.broadcast(F, a);
         int i = 0;
         switch (op) {
-            case NEG -> { for (; i < end; i += FL) load(x, xo + i).neg().intoArray(y, yo + i); }
-            case ABS -> { for (; i < end; i += FL) load(x, xo + i).abs().intoArray(y, yo + i); }
-            case SQRT -> { for (; i < end; i += FL) load(x, xo + i).sqrt().intoArray(y, yo + i); }
-            case ADD_SCALAR -> { for (; i < end; i += FL) load(x, xo + i).add(av).intoArray(y, yo + i); }
-            case MUL_SCALAR -> { for (; i < end; i += FL) load(x, xo + i).mul(av).intoArray(y, yo + i); }
-            case RDIV_SCALAR -> { for (; i < end; i += FL) av.div(load(x, xo + i)).intoArray(y, yo + i); }
+            case NEG -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).neg().intoArray(y, yo + i); }
+            case ABS -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).abs().intoArray(y, yo + i); }
+            case SQRT -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).sqrt().intoArray(y, yo + i); }
+            case EXP -> {
+                VectorMath.exp(x, xo, y, yo, end);
+                i = end;
+            }
+            case SIGMOID -> {
+                VectorMath.sigmoid(x, xo, y, yo, end);
+                i = end;
+            }
+            case ADD_SCALAR -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).add(av).intoArray(y, yo + i); }
+            case MUL_SCALAR -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).mul(av).intoArray(y, yo + i); }
+            case RDIV_SCALAR -> { for (; i < end; i += FL) av.div(FloatVector.fromArray(F, x, xo + i)).intoArray(y, yo + i); }
             case POW -> { // p == 2, see vectorUnary
                 for (; i < end; i += FL) {
-                    var v = load(x, xo + i);
+                    var v = FloatVector.fromArray(F, x, xo + i);
                     v.mul(v).intoArray(y, yo + i);
                 }
             }
-            case RELU -> { for (; i < end; i += FL) load(x, xo + i).max(zero).intoArray(y, yo + i); }
+            case RELU -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).max(zero).intoArray(y, yo + i); }
             case LEAKY_RELU -> {
                 for (; i < end; i += FL) {
-                    var v = load(x, xo + i);
+                    var v = FloatVector.fromArray(F, x, xo + i);
                     v.mul(av).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, yo + i);
                 }
             }
             case CLAMP -> {
                 var bv = FloatVector.broadcast(F, b);
-                for (; i < end; i += FL) load(x, xo + i).max(av).min(bv).intoArray(y, yo + i);
+                for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).max(av).min(bv).intoArray(y, yo + i);
             }
             case GT_SCALAR -> {
-                for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.GT, av)).intoArray(y, yo + i);
+                for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, av)).intoArray(y, yo + i);
             }
             case IN_RANGE -> {
                 var bv = FloatVector.broadcast(F, b);
                 for (; i < end; i += FL) {
-                    var v = load(x, xo + i);
+                    var v = FloatVector.fromArray(F, x, xo + i);
                     zero.blend(one, v.compare(VectorOperators.GE, av).and(v.compare(VectorOperators.LE, bv))).intoArray(y, yo + i);
                 }
             }
             case STEP -> {
-                for (; i < end; i += FL) av.blend(one, load(x, xo + i).compare(VectorOperators.GT, zero)).intoArray(y, yo + i);
+                for (; i < end; i += FL) av.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, zero)).intoArray(y, yo + i);
             }
             case SIGN -> {
                 var minusOne = FloatVector.broadcast(F, -1f);
                 for (; i < end; i += FL) {
-                    var v = load(x, xo + i); // zeros and NaN pass through, as in Math.signum
+                    var v = FloatVector.fromArray(F, x, xo + i); // zeros and NaN pass through, as in Math.signum
                     v.blend(one, v.compare(VectorOperators.GT, zero)).blend(minusOne, v.compare(VectorOperators.LT, zero))
                             .intoArray(y, yo + i);
                 }
@@ -141,43 +150,43 @@ final class PanamaKernels extends ScalarKernels {
         // instruction when the op is a constant in the loop.
         if (xs == 1 && ys == 1) {
             switch (op) {
-                case ADD -> { for (; i < end; i += FL) load(x, xo + i).add(load(y, yo + i)).intoArray(z, zo + i); }
-                case SUB -> { for (; i < end; i += FL) load(x, xo + i).sub(load(y, yo + i)).intoArray(z, zo + i); }
-                case MUL -> { for (; i < end; i += FL) load(x, xo + i).mul(load(y, yo + i)).intoArray(z, zo + i); }
-                case DIV -> { for (; i < end; i += FL) load(x, xo + i).div(load(y, yo + i)).intoArray(z, zo + i); }
-                case MAX -> { for (; i < end; i += FL) load(x, xo + i).max(load(y, yo + i)).intoArray(z, zo + i); }
-                case MIN -> { for (; i < end; i += FL) load(x, xo + i).min(load(y, yo + i)).intoArray(z, zo + i); }
-                case GT -> { for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.GT, load(y, yo + i))).intoArray(z, zo + i); }
-                case LT -> { for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.LT, load(y, yo + i))).intoArray(z, zo + i); }
-                case EQ -> { for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.EQ, load(y, yo + i))).intoArray(z, zo + i); }
+                case ADD -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).add(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case SUB -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).sub(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case MUL -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).mul(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case DIV -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).div(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case MAX -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).max(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case MIN -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).min(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case GT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
+                case LT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.LT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
+                case EQ -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.EQ, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else if (ys == 0) {
             var v = FloatVector.broadcast(F, y[yo]);
             switch (op) {
-                case ADD -> { for (; i < end; i += FL) load(x, xo + i).add(v).intoArray(z, zo + i); }
-                case SUB -> { for (; i < end; i += FL) load(x, xo + i).sub(v).intoArray(z, zo + i); }
-                case MUL -> { for (; i < end; i += FL) load(x, xo + i).mul(v).intoArray(z, zo + i); }
-                case DIV -> { for (; i < end; i += FL) load(x, xo + i).div(v).intoArray(z, zo + i); }
-                case MAX -> { for (; i < end; i += FL) load(x, xo + i).max(v).intoArray(z, zo + i); }
-                case MIN -> { for (; i < end; i += FL) load(x, xo + i).min(v).intoArray(z, zo + i); }
-                case GT -> { for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.GT, v)).intoArray(z, zo + i); }
-                case LT -> { for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.LT, v)).intoArray(z, zo + i); }
-                case EQ -> { for (; i < end; i += FL) zero.blend(one, load(x, xo + i).compare(VectorOperators.EQ, v)).intoArray(z, zo + i); }
+                case ADD -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).add(v).intoArray(z, zo + i); }
+                case SUB -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).sub(v).intoArray(z, zo + i); }
+                case MUL -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).mul(v).intoArray(z, zo + i); }
+                case DIV -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).div(v).intoArray(z, zo + i); }
+                case MAX -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).max(v).intoArray(z, zo + i); }
+                case MIN -> { for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).min(v).intoArray(z, zo + i); }
+                case GT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, v)).intoArray(z, zo + i); }
+                case LT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.LT, v)).intoArray(z, zo + i); }
+                case EQ -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.EQ, v)).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else {
             var u = FloatVector.broadcast(F, x[xo]);
             switch (op) {
-                case ADD -> { for (; i < end; i += FL) u.add(load(y, yo + i)).intoArray(z, zo + i); }
-                case SUB -> { for (; i < end; i += FL) u.sub(load(y, yo + i)).intoArray(z, zo + i); }
-                case MUL -> { for (; i < end; i += FL) u.mul(load(y, yo + i)).intoArray(z, zo + i); }
-                case DIV -> { for (; i < end; i += FL) u.div(load(y, yo + i)).intoArray(z, zo + i); }
-                case MAX -> { for (; i < end; i += FL) u.max(load(y, yo + i)).intoArray(z, zo + i); }
-                case MIN -> { for (; i < end; i += FL) u.min(load(y, yo + i)).intoArray(z, zo + i); }
-                case GT -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.GT, load(y, yo + i))).intoArray(z, zo + i); }
-                case LT -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.LT, load(y, yo + i))).intoArray(z, zo + i); }
-                case EQ -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.EQ, load(y, yo + i))).intoArray(z, zo + i); }
+                case ADD -> { for (; i < end; i += FL) u.add(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case SUB -> { for (; i < end; i += FL) u.sub(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case MUL -> { for (; i < end; i += FL) u.mul(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case DIV -> { for (; i < end; i += FL) u.div(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case MAX -> { for (; i < end; i += FL) u.max(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case MIN -> { for (; i < end; i += FL) u.min(FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i); }
+                case GT -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.GT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
+                case LT -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.LT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
+                case EQ -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.EQ, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         }
@@ -213,13 +222,13 @@ final class PanamaKernels extends ScalarKernels {
         var s3 = s0;
         int i = 0, end4 = len / (4 * FL) * (4 * FL), end = F.loopBound(len);
         for (; i < end4; i += 4 * FL) {
-            s0 = s0.add(load(x, base + i));
-            s1 = s1.add(load(x, base + i + FL));
-            s2 = s2.add(load(x, base + i + 2 * FL));
-            s3 = s3.add(load(x, base + i + 3 * FL));
+            s0 = s0.add(FloatVector.fromArray(F, x, base + i));
+            s1 = s1.add(FloatVector.fromArray(F, x, base + i + FL));
+            s2 = s2.add(FloatVector.fromArray(F, x, base + i + 2 * FL));
+            s3 = s3.add(FloatVector.fromArray(F, x, base + i + 3 * FL));
         }
         s0 = s0.add(s1).add(s2.add(s3));
-        for (; i < end; i += FL) s0 = s0.add(load(x, base + i));
+        for (; i < end; i += FL) s0 = s0.add(FloatVector.fromArray(F, x, base + i));
         s0.intoArray(lanes, 0);
         float acc = lanes[0];
         for (int l = 1; l < FL; l++) acc += lanes[l];
@@ -229,9 +238,9 @@ final class PanamaKernels extends ScalarKernels {
 
     /** Max and min do not depend on the order, so they give exactly the scalar result. */
     private static float max(float[] x, int base, int len, float[] lanes) {
-        var s = load(x, base);
+        var s = FloatVector.fromArray(F, x, base);
         int i = FL, end = F.loopBound(len);
-        for (; i < end; i += FL) s = s.max(load(x, base + i));
+        for (; i < end; i += FL) s = s.max(FloatVector.fromArray(F, x, base + i));
         s.intoArray(lanes, 0);
         float acc = lanes[0];
         for (int l = 1; l < FL; l++) acc = Math.max(acc, lanes[l]);
@@ -240,9 +249,9 @@ final class PanamaKernels extends ScalarKernels {
     }
 
     private static float min(float[] x, int base, int len, float[] lanes) {
-        var s = load(x, base);
+        var s = FloatVector.fromArray(F, x, base);
         int i = FL, end = F.loopBound(len);
-        for (; i < end; i += FL) s = s.min(load(x, base + i));
+        for (; i < end; i += FL) s = s.min(FloatVector.fromArray(F, x, base + i));
         s.intoArray(lanes, 0);
         float acc = lanes[0];
         for (int l = 1; l < FL; l++) acc = Math.min(acc, lanes[l]);
@@ -264,15 +273,15 @@ final class PanamaKernels extends ScalarKernels {
             int base = xo + r * len, j = 0;
             switch (op) {
                 case SUM -> {
-                    for (; j < end; j += FL) load(out, oo + j).add(load(x, base + j)).intoArray(out, oo + j);
+                    for (; j < end; j += FL) FloatVector.fromArray(F, out, oo + j).add(FloatVector.fromArray(F, x, base + j)).intoArray(out, oo + j);
                     for (; j < len; j++) out[oo + j] += x[base + j];
                 }
                 case MAX -> {
-                    for (; j < end; j += FL) load(out, oo + j).max(load(x, base + j)).intoArray(out, oo + j);
+                    for (; j < end; j += FL) FloatVector.fromArray(F, out, oo + j).max(FloatVector.fromArray(F, x, base + j)).intoArray(out, oo + j);
                     for (; j < len; j++) out[oo + j] = Math.max(out[oo + j], x[base + j]);
                 }
                 case MIN -> {
-                    for (; j < end; j += FL) load(out, oo + j).min(load(x, base + j)).intoArray(out, oo + j);
+                    for (; j < end; j += FL) FloatVector.fromArray(F, out, oo + j).min(FloatVector.fromArray(F, x, base + j)).intoArray(out, oo + j);
                     for (; j < len; j++) out[oo + j] = Math.min(out[oo + j], x[base + j]);
                 }
             }
@@ -291,12 +300,8 @@ final class PanamaKernels extends ScalarKernels {
         var av = FloatVector.broadcast(F, alpha);
         int i = 0;
         // mul then add, not fma: the same rounding as the scalar loop
-        for (; i < end; i += FL) load(x, xo + i).mul(av).add(load(y, yo + i)).intoArray(y, yo + i);
+        for (; i < end; i += FL) FloatVector.fromArray(F, x, xo + i).mul(av).add(FloatVector.fromArray(F, y, yo + i)).intoArray(y, yo + i);
         for (; i < n; i++) y[yo + i] += alpha * x[xo + i];
-    }
-
-    private static FloatVector load(float[] a, int i) {
-        return FloatVector.fromArray(F, a, i);
     }
 
     // ---------------------------------------------------------------- float64
@@ -315,46 +320,54 @@ final class PanamaKernels extends ScalarKernels {
         var av = DoubleVector.broadcast(D, a);
         int i = 0;
         switch (op) {
-            case NEG -> { for (; i < end; i += DL) load(x, xo + i).neg().intoArray(y, yo + i); }
-            case ABS -> { for (; i < end; i += DL) load(x, xo + i).abs().intoArray(y, yo + i); }
-            case SQRT -> { for (; i < end; i += DL) load(x, xo + i).sqrt().intoArray(y, yo + i); }
-            case ADD_SCALAR -> { for (; i < end; i += DL) load(x, xo + i).add(av).intoArray(y, yo + i); }
-            case MUL_SCALAR -> { for (; i < end; i += DL) load(x, xo + i).mul(av).intoArray(y, yo + i); }
-            case RDIV_SCALAR -> { for (; i < end; i += DL) av.div(load(x, xo + i)).intoArray(y, yo + i); }
+            case NEG -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).neg().intoArray(y, yo + i); }
+            case ABS -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).abs().intoArray(y, yo + i); }
+            case SQRT -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).sqrt().intoArray(y, yo + i); }
+            case EXP -> {
+                VectorMath.exp(x, xo, y, yo, end);
+                i = end;
+            }
+            case SIGMOID -> {
+                VectorMath.sigmoid(x, xo, y, yo, end);
+                i = end;
+            }
+            case ADD_SCALAR -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).add(av).intoArray(y, yo + i); }
+            case MUL_SCALAR -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).mul(av).intoArray(y, yo + i); }
+            case RDIV_SCALAR -> { for (; i < end; i += DL) av.div(DoubleVector.fromArray(D, x, xo + i)).intoArray(y, yo + i); }
             case POW -> { // p == 2, see vectorUnary
                 for (; i < end; i += DL) {
-                    var v = load(x, xo + i);
+                    var v = DoubleVector.fromArray(D, x, xo + i);
                     v.mul(v).intoArray(y, yo + i);
                 }
             }
-            case RELU -> { for (; i < end; i += DL) load(x, xo + i).max(zero).intoArray(y, yo + i); }
+            case RELU -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).max(zero).intoArray(y, yo + i); }
             case LEAKY_RELU -> {
                 for (; i < end; i += DL) {
-                    var v = load(x, xo + i);
+                    var v = DoubleVector.fromArray(D, x, xo + i);
                     v.mul(av).blend(v, v.compare(VectorOperators.GT, zero)).intoArray(y, yo + i);
                 }
             }
             case CLAMP -> {
                 var bv = DoubleVector.broadcast(D, b);
-                for (; i < end; i += DL) load(x, xo + i).max(av).min(bv).intoArray(y, yo + i);
+                for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).max(av).min(bv).intoArray(y, yo + i);
             }
             case GT_SCALAR -> {
-                for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.GT, av)).intoArray(y, yo + i);
+                for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.GT, av)).intoArray(y, yo + i);
             }
             case IN_RANGE -> {
                 var bv = DoubleVector.broadcast(D, b);
                 for (; i < end; i += DL) {
-                    var v = load(x, xo + i);
+                    var v = DoubleVector.fromArray(D, x, xo + i);
                     zero.blend(one, v.compare(VectorOperators.GE, av).and(v.compare(VectorOperators.LE, bv))).intoArray(y, yo + i);
                 }
             }
             case STEP -> {
-                for (; i < end; i += DL) av.blend(one, load(x, xo + i).compare(VectorOperators.GT, zero)).intoArray(y, yo + i);
+                for (; i < end; i += DL) av.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.GT, zero)).intoArray(y, yo + i);
             }
             case SIGN -> {
                 var minusOne = DoubleVector.broadcast(D, -1d);
                 for (; i < end; i += DL) {
-                    var v = load(x, xo + i); // zeros and NaN pass through, as in Math.signum
+                    var v = DoubleVector.fromArray(D, x, xo + i); // zeros and NaN pass through, as in Math.signum
                     v.blend(one, v.compare(VectorOperators.GT, zero)).blend(minusOne, v.compare(VectorOperators.LT, zero))
                             .intoArray(y, yo + i);
                 }
@@ -381,43 +394,43 @@ final class PanamaKernels extends ScalarKernels {
         // instruction when the op is a constant in the loop.
         if (xs == 1 && ys == 1) {
             switch (op) {
-                case ADD -> { for (; i < end; i += DL) load(x, xo + i).add(load(y, yo + i)).intoArray(z, zo + i); }
-                case SUB -> { for (; i < end; i += DL) load(x, xo + i).sub(load(y, yo + i)).intoArray(z, zo + i); }
-                case MUL -> { for (; i < end; i += DL) load(x, xo + i).mul(load(y, yo + i)).intoArray(z, zo + i); }
-                case DIV -> { for (; i < end; i += DL) load(x, xo + i).div(load(y, yo + i)).intoArray(z, zo + i); }
-                case MAX -> { for (; i < end; i += DL) load(x, xo + i).max(load(y, yo + i)).intoArray(z, zo + i); }
-                case MIN -> { for (; i < end; i += DL) load(x, xo + i).min(load(y, yo + i)).intoArray(z, zo + i); }
-                case GT -> { for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.GT, load(y, yo + i))).intoArray(z, zo + i); }
-                case LT -> { for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.LT, load(y, yo + i))).intoArray(z, zo + i); }
-                case EQ -> { for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.EQ, load(y, yo + i))).intoArray(z, zo + i); }
+                case ADD -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).add(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case SUB -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).sub(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case MUL -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).mul(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case DIV -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).div(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case MAX -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).max(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case MIN -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).min(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case GT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.GT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
+                case LT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.LT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
+                case EQ -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.EQ, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else if (ys == 0) {
             var v = DoubleVector.broadcast(D, y[yo]);
             switch (op) {
-                case ADD -> { for (; i < end; i += DL) load(x, xo + i).add(v).intoArray(z, zo + i); }
-                case SUB -> { for (; i < end; i += DL) load(x, xo + i).sub(v).intoArray(z, zo + i); }
-                case MUL -> { for (; i < end; i += DL) load(x, xo + i).mul(v).intoArray(z, zo + i); }
-                case DIV -> { for (; i < end; i += DL) load(x, xo + i).div(v).intoArray(z, zo + i); }
-                case MAX -> { for (; i < end; i += DL) load(x, xo + i).max(v).intoArray(z, zo + i); }
-                case MIN -> { for (; i < end; i += DL) load(x, xo + i).min(v).intoArray(z, zo + i); }
-                case GT -> { for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.GT, v)).intoArray(z, zo + i); }
-                case LT -> { for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.LT, v)).intoArray(z, zo + i); }
-                case EQ -> { for (; i < end; i += DL) zero.blend(one, load(x, xo + i).compare(VectorOperators.EQ, v)).intoArray(z, zo + i); }
+                case ADD -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).add(v).intoArray(z, zo + i); }
+                case SUB -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).sub(v).intoArray(z, zo + i); }
+                case MUL -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).mul(v).intoArray(z, zo + i); }
+                case DIV -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).div(v).intoArray(z, zo + i); }
+                case MAX -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).max(v).intoArray(z, zo + i); }
+                case MIN -> { for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).min(v).intoArray(z, zo + i); }
+                case GT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.GT, v)).intoArray(z, zo + i); }
+                case LT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.LT, v)).intoArray(z, zo + i); }
+                case EQ -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.EQ, v)).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else {
             var u = DoubleVector.broadcast(D, x[xo]);
             switch (op) {
-                case ADD -> { for (; i < end; i += DL) u.add(load(y, yo + i)).intoArray(z, zo + i); }
-                case SUB -> { for (; i < end; i += DL) u.sub(load(y, yo + i)).intoArray(z, zo + i); }
-                case MUL -> { for (; i < end; i += DL) u.mul(load(y, yo + i)).intoArray(z, zo + i); }
-                case DIV -> { for (; i < end; i += DL) u.div(load(y, yo + i)).intoArray(z, zo + i); }
-                case MAX -> { for (; i < end; i += DL) u.max(load(y, yo + i)).intoArray(z, zo + i); }
-                case MIN -> { for (; i < end; i += DL) u.min(load(y, yo + i)).intoArray(z, zo + i); }
-                case GT -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.GT, load(y, yo + i))).intoArray(z, zo + i); }
-                case LT -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.LT, load(y, yo + i))).intoArray(z, zo + i); }
-                case EQ -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.EQ, load(y, yo + i))).intoArray(z, zo + i); }
+                case ADD -> { for (; i < end; i += DL) u.add(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case SUB -> { for (; i < end; i += DL) u.sub(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case MUL -> { for (; i < end; i += DL) u.mul(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case DIV -> { for (; i < end; i += DL) u.div(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case MAX -> { for (; i < end; i += DL) u.max(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case MIN -> { for (; i < end; i += DL) u.min(DoubleVector.fromArray(D, y, yo + i)).intoArray(z, zo + i); }
+                case GT -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.GT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
+                case LT -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.LT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
+                case EQ -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.EQ, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         }
@@ -453,13 +466,13 @@ final class PanamaKernels extends ScalarKernels {
         var s3 = s0;
         int i = 0, end4 = len / (4 * DL) * (4 * DL), end = D.loopBound(len);
         for (; i < end4; i += 4 * DL) {
-            s0 = s0.add(load(x, base + i));
-            s1 = s1.add(load(x, base + i + DL));
-            s2 = s2.add(load(x, base + i + 2 * DL));
-            s3 = s3.add(load(x, base + i + 3 * DL));
+            s0 = s0.add(DoubleVector.fromArray(D, x, base + i));
+            s1 = s1.add(DoubleVector.fromArray(D, x, base + i + DL));
+            s2 = s2.add(DoubleVector.fromArray(D, x, base + i + 2 * DL));
+            s3 = s3.add(DoubleVector.fromArray(D, x, base + i + 3 * DL));
         }
         s0 = s0.add(s1).add(s2.add(s3));
-        for (; i < end; i += DL) s0 = s0.add(load(x, base + i));
+        for (; i < end; i += DL) s0 = s0.add(DoubleVector.fromArray(D, x, base + i));
         s0.intoArray(lanes, 0);
         double acc = lanes[0];
         for (int l = 1; l < DL; l++) acc += lanes[l];
@@ -469,9 +482,9 @@ final class PanamaKernels extends ScalarKernels {
 
     /** Max and min do not depend on the order, so they give exactly the scalar result. */
     private static double max(double[] x, int base, int len, double[] lanes) {
-        var s = load(x, base);
+        var s = DoubleVector.fromArray(D, x, base);
         int i = DL, end = D.loopBound(len);
-        for (; i < end; i += DL) s = s.max(load(x, base + i));
+        for (; i < end; i += DL) s = s.max(DoubleVector.fromArray(D, x, base + i));
         s.intoArray(lanes, 0);
         double acc = lanes[0];
         for (int l = 1; l < DL; l++) acc = Math.max(acc, lanes[l]);
@@ -480,9 +493,9 @@ final class PanamaKernels extends ScalarKernels {
     }
 
     private static double min(double[] x, int base, int len, double[] lanes) {
-        var s = load(x, base);
+        var s = DoubleVector.fromArray(D, x, base);
         int i = DL, end = D.loopBound(len);
-        for (; i < end; i += DL) s = s.min(load(x, base + i));
+        for (; i < end; i += DL) s = s.min(DoubleVector.fromArray(D, x, base + i));
         s.intoArray(lanes, 0);
         double acc = lanes[0];
         for (int l = 1; l < DL; l++) acc = Math.min(acc, lanes[l]);
@@ -504,15 +517,15 @@ final class PanamaKernels extends ScalarKernels {
             int base = xo + r * len, j = 0;
             switch (op) {
                 case SUM -> {
-                    for (; j < end; j += DL) load(out, oo + j).add(load(x, base + j)).intoArray(out, oo + j);
+                    for (; j < end; j += DL) DoubleVector.fromArray(D, out, oo + j).add(DoubleVector.fromArray(D, x, base + j)).intoArray(out, oo + j);
                     for (; j < len; j++) out[oo + j] += x[base + j];
                 }
                 case MAX -> {
-                    for (; j < end; j += DL) load(out, oo + j).max(load(x, base + j)).intoArray(out, oo + j);
+                    for (; j < end; j += DL) DoubleVector.fromArray(D, out, oo + j).max(DoubleVector.fromArray(D, x, base + j)).intoArray(out, oo + j);
                     for (; j < len; j++) out[oo + j] = Math.max(out[oo + j], x[base + j]);
                 }
                 case MIN -> {
-                    for (; j < end; j += DL) load(out, oo + j).min(load(x, base + j)).intoArray(out, oo + j);
+                    for (; j < end; j += DL) DoubleVector.fromArray(D, out, oo + j).min(DoubleVector.fromArray(D, x, base + j)).intoArray(out, oo + j);
                     for (; j < len; j++) out[oo + j] = Math.min(out[oo + j], x[base + j]);
                 }
             }
@@ -531,11 +544,7 @@ final class PanamaKernels extends ScalarKernels {
         var av = DoubleVector.broadcast(D, alpha);
         int i = 0;
         // mul then add, not fma: the same rounding as the scalar loop
-        for (; i < end; i += DL) load(x, xo + i).mul(av).add(load(y, yo + i)).intoArray(y, yo + i);
+        for (; i < end; i += DL) DoubleVector.fromArray(D, x, xo + i).mul(av).add(DoubleVector.fromArray(D, y, yo + i)).intoArray(y, yo + i);
         for (; i < n; i++) y[yo + i] += alpha * x[xo + i];
-    }
-
-    private static DoubleVector load(double[] a, int i) {
-        return DoubleVector.fromArray(D, a, i);
     }
 }

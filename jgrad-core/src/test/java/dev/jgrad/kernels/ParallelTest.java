@@ -1,0 +1,78 @@
+package dev.jgrad.kernels;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ParallelTest {
+    private static final int DEFAULT_THREADS = Parallel.threads();
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(DEFAULT_THREADS);
+    }
+
+    @Test
+    void everyTaskRunsExactlyOnce() {
+        for (int threads : new int[] {1, 2, 5}) {
+            Parallel.setThreads(threads);
+            var counts = new AtomicIntegerArray(100);
+            Parallel.run(100, counts::incrementAndGet);
+            for (int i = 0; i < 100; i++) assertEquals(1, counts.get(i), "task " + i + " with " + threads + " threads");
+        }
+    }
+
+    @Test
+    void workersHelpTheCallerAndNestedJobsRunInline() {
+        Parallel.setThreads(3);
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        var inner = new AtomicIntegerArray(4 * 4);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Parallel.run(4, i -> {
+            names.add(Thread.currentThread().getName());
+            // a pool worker must not wait for its busy siblings: the nested job runs right here
+            String outer = Thread.currentThread().getName();
+            Parallel.run(4, j -> {
+                if (Parallel.inWorker()) assertEquals(outer, Thread.currentThread().getName());
+                inner.incrementAndGet(i * 4 + j);
+            });
+            sleep(20);
+        }));
+        for (int i = 0; i < 16; i++) assertEquals(1, inner.get(i));
+        assertTrue(names.size() >= 1 && names.size() <= 3, names.toString());
+    }
+
+    @Test
+    void aFailingTaskIsRethrownAfterTheOthersFinish() {
+        Parallel.setThreads(2);
+        var done = new AtomicIntegerArray(8);
+        var e = assertThrows(IllegalStateException.class, () -> Parallel.run(8, i -> {
+            if (i == 3) throw new IllegalStateException("task 3 failed");
+            sleep(5);
+            done.set(i, 1);
+        }));
+        assertEquals("task 3 failed", e.getMessage());
+        for (int i = 0; i < 8; i++) if (i != 3) assertEquals(1, done.get(i), "task " + i + " still ran");
+    }
+
+    @Test
+    void threadCountIsValidated() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
+        assertTrue(e.getMessage().contains("Parallel.setThreads"), e.getMessage());
+        Parallel.setThreads(1);
+        assertEquals(1, Parallel.threads());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,33 +1,25 @@
 package dev.jgrad.nn;
 
+import dev.jgrad.data.DataSources;
+import dev.jgrad.data.LabeledSamples;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /** Fisher's iris from the shared data directory; tests using it skip when it is absent. */
 record Iris(double[][] features, int[] labels) {
 
     static Iris load() {
-        String dir = System.getProperty("jgrad.data");
-        Path file = dir == null ? null : Path.of(dir, "sklearn", "iris.csv");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "iris.csv not found (system property jgrad.data=" + dir + "); skipping the iris training test");
+        var root = DataSources.defaultRoot();
+        Assumptions.assumeTrue(root.isPresent(), "shared data not found (-Djgrad.data or $JGRAD_DATA); skipping the iris training test");
         try {
-            List<String> lines = Files.readAllLines(file);
-            String[] header = lines.get(0).split(",");
-            int n = Integer.parseInt(header[0]), f = Integer.parseInt(header[1]);
+            LabeledSamples data = DataSources.iris(root.get());
+            int n = data.count(), f = data.featureSize();
             double[][] x = new double[n][f];
-            int[] y = new int[n];
-            for (int i = 0; i < n; i++) {
-                String[] cells = lines.get(i + 1).split(",");
-                for (int j = 0; j < f; j++) x[i][j] = Double.parseDouble(cells[j]);
-                y[i] = Integer.parseInt(cells[f].strip());
-            }
-            return new Iris(x, y);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < f; j++) x[i][j] = data.features()[i * f + j];
+            return new Iris(x, data.labels().clone());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

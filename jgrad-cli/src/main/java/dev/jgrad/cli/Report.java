@@ -1,11 +1,11 @@
 package dev.jgrad.cli;
 
-import dev.jgrad.viz.AutogradGraph;
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.GraphView;
 import dev.jgrad.data.LabeledSamples;
 import dev.jgrad.nn.Loss;
 import dev.jgrad.nn.Module;
+import dev.jgrad.viz.AutogradGraph;
 import dev.jgrad.viz.EpochStats;
 import dev.jgrad.viz.MisclassifiedImage;
 import dev.jgrad.viz.RunRecord;
@@ -13,9 +13,7 @@ import dev.jgrad.viz.TrainingReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The HTML report of --report: settings, per-epoch charts, test results and the model's graph. */
 final class Report {
@@ -42,7 +40,7 @@ final class Report {
                 .modelSummary(net.summary(rawTest.featureSize()))
                 .confusion(test.confusion())
                 .testAccuracy(test.accuracy())
-                .graph(AutogradGraph.of(lossOfOneSample(net, normalizedTest), parameterNames(net)));
+                .graph(AutogradGraph.of(lossOfOneSample(net, normalizedTest), net));
         for (EpochMetrics m : epochs) {
             EpochStats s = EpochStats.of(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.learningRate(), m.samplesPerSecond());
             run.epoch(m.hasValidation() ? s.withValidation(m.valLoss(), m.valAccuracy()) : s);
@@ -74,11 +72,5 @@ final class Report {
         GraphView.retainAllGrads(loss);
         loss.backward();
         return loss;
-    }
-
-    private static Map<Tensor, String> parameterNames(Module net) {
-        Map<Tensor, String> names = new IdentityHashMap<>();
-        net.namedParameters().forEach((name, t) -> names.put(t, name));
-        return names;
     }
 }

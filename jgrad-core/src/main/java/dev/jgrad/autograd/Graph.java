@@ -6,7 +6,20 @@ import java.util.List;
 
 /** Records operations as they run (define-by-run). */
 public final class Graph {
+    /** The module path (e.g. "0" or "encoder.1") that operations recorded now belong to. */
+    private static final ThreadLocal<String> SCOPE = ThreadLocal.withInitial(() -> "");
+
     private Graph() {}
+
+    /**
+     * Operations recorded until the scope closes belong to the child module {@code name} of the
+     * current one; graph pictures use this to fold a module into one box.
+     */
+    public static GradMode.Scope enterScope(String name) {
+        String previous = SCOPE.get();
+        SCOPE.set(previous.isEmpty() ? name : previous + "." + name);
+        return () -> SCOPE.set(previous);
+    }
 
     /** Records {@code out = name(inputs)} with a backward rule that uses no saved tensor. */
     public static Tensor record(String name, Tensor out, BackwardFn rule, Tensor... inputs) {
@@ -23,7 +36,7 @@ public final class Graph {
         for (Tensor in : inputs) {
             if (in.requiresGrad()) {
                 AutogradMeta meta = out.autogradMeta();
-                meta.gradFn = new Node(name, inputs, saved, rule);
+                meta.gradFn = new Node(name, SCOPE.get(), inputs, saved, rule);
                 meta.requiresGrad = true;
                 return out;
             }

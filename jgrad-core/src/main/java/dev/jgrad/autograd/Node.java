@@ -12,13 +12,15 @@ import java.util.List;
  */
 public final class Node {
     private final String name;
+    private final String scope;
     private final Tensor[] inputs;
     private BackwardFn rule;
     private Tensor[] saved;
     private int[] savedVersions;
 
-    Node(String name, Tensor[] inputs, List<Tensor> saved, BackwardFn rule) {
+    Node(String name, String scope, Tensor[] inputs, List<Tensor> saved, BackwardFn rule) {
         this.name = name;
+        this.scope = scope;
         this.inputs = inputs;
         this.rule = rule;
         this.saved = saved.toArray(Tensor[]::new);
@@ -29,6 +31,11 @@ public final class Node {
     /** The operation's name, e.g. "mul". */
     public String name() {
         return name;
+    }
+
+    /** The path of the module whose forward recorded this operation ("" outside any). */
+    public String scope() {
+        return scope;
     }
 
     /** The operation's inputs, in argument order. */

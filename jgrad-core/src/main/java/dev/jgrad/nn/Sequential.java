@@ -1,6 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.autograd.Graph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Sequential extends Module {
     }
 
     private static Tensor apply(int i, Module layer, Tensor x) {
-        try {
+        try (var scope = Graph.enterScope(Integer.toString(i))) {
             return layer.forward(x);
         } catch (IllegalArgumentException e) {
             throw located(i, layer, e);

@@ -61,11 +61,34 @@ class ParallelTest {
     }
 
     @Test
+    void anInterruptedCallerStillWaitsForEveryTaskAndKeepsItsInterrupt() {
+        Parallel.setThreads(2);
+        var done = new AtomicIntegerArray(2);
+        Thread.currentThread().interrupt();
+        try {
+            Parallel.run(2, i -> {
+                if (i == 1) sleepIgnoringInterrupts(2 * Parallel.SPIN_NANOS / 1_000_000 + 20);
+                done.set(i, 1);
+            });
+            assertTrue(Thread.currentThread().isInterrupted(), "interrupt kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, done.get(0));
+        assertEquals(1, done.get(1));
+    }
+
+    @Test
     void threadCountIsValidated() {
         var e = assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
         assertTrue(e.getMessage().contains("Parallel.setThreads"), e.getMessage());
         Parallel.setThreads(1);
         assertEquals(1, Parallel.threads());
+    }
+
+    private static void sleepIgnoringInterrupts(long ms) {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (System.nanoTime() < end) Thread.onSpinWait();
     }
 
     private static void sleep(long ms) {

@@ -95,5 +95,36 @@ class ReadmeExamplesTest {
         if (acc.find()) assertTrue(Double.parseDouble(acc.group(1)) >= 0.93, "README training example: " + acc.group());
         if (source.contains("// 0.5\n")) assertTrue(out.toString().contains("\n0.5\n"), out.toString());
         if (source.contains("d(x^3)/dx")) assertTrue(out.toString().contains("tensor([6.7500, 12.0000], dtype=float64)"), out.toString());
+        checkLectureExample(source, out.toString());
+    }
+
+    /** The lecture examples: the numbers their comments promise, or agreement between the ways of computing them. */
+    private static void checkLectureExample(String source, String printed) {
+        if (source.contains("fan-out: dx"))
+            for (String line : List.of("add: da = 2.0, db = 2.0", "mul: da = -2.0, db = 6.0", "max: da = 2.0, db = 0.0", "fan-out: dx = 14.0"))
+                assertTrue(printed.contains(line + "\n"), "gates example should print '" + line + "':\n" + printed);
+        if (source.contains("max relative error"))
+            assertTrue(printedNumber(printed, "max relative error") < 1e-6, "numerical vs analytic gradient:\n" + printed);
+        if (source.contains("largest difference")) {
+            assertTrue(printedNumber(printed, "largest difference") < 1e-12, "hand-derived vs autograd regression:\n" + printed);
+            for (String way : List.of("by hand:  w =", "autograd: w ="))
+                assertTrue(Math.abs(printedNumber(printed, way) - 3.04325) < 1e-6, "regression slope:\n" + printed);
+        }
+        if (source.contains("largest |hand - autograd|")) {
+            assertTrue(printedNumber(printed, "largest |hand - autograd|") < 1e-12, "hand-derived vs autograd neuron:\n" + printed);
+            assertTrue(printedNumber(printed, "training accuracy") >= 0.9, "sigmoid neuron should separate the blobs:\n" + printed);
+        }
+        if (source.contains("manual %.10f")) {
+            double[] ways = Stream.of("manual", "symbolic", "numerical", "automatic")
+                    .mapToDouble(way -> printedNumber(printed, way)).toArray();
+            for (double d : ways) assertTrue(Math.abs(d - 1.0412941543) < 1e-9, "four derivatives of x sigmoid(x):\n" + printed);
+        }
+    }
+
+    /** The number printed right after {@code label}; a decimal comma (from the default locale) is accepted. */
+    private static double printedNumber(String printed, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + " (-?\\d+(?:[.,]\\d+)?(?:E-?\\d+)?)").matcher(printed);
+        assertTrue(m.find(), "README example should print '" + label + " <number>':\n" + printed);
+        return Double.parseDouble(m.group(1).replace(',', '.'));
     }
 }

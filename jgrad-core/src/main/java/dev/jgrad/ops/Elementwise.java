@@ -19,17 +19,33 @@ import java.util.Locale;
 public final class Elementwise {
     private Elementwise() {}
 
-    private static String name(Enum<?> op) {
-        String s = op.name().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "add_scalar" -> "add";
-            case "mul_scalar" -> "mul";
-            case "rdiv_scalar" -> "rdiv";
-            case "leaky_relu" -> "leakyRelu";
-            case "max" -> "maximum";
-            case "min" -> "minimum";
-            default -> s;
-        };
+    private static final String[] UNARY_NAMES = names(UnaryOp.values());
+    private static final String[] BINARY_NAMES = names(BinaryOp.values());
+
+    /** Op names as users write them ("leakyRelu", "maximum"), computed once rather than per call. */
+    private static String[] names(Enum<?>[] ops) {
+        String[] out = new String[ops.length];
+        for (Enum<?> op : ops) {
+            String s = op.name().toLowerCase(Locale.ROOT);
+            out[op.ordinal()] = switch (s) {
+                case "add_scalar" -> "add";
+                case "mul_scalar" -> "mul";
+                case "rdiv_scalar" -> "rdiv";
+                case "leaky_relu" -> "leakyRelu";
+                case "max" -> "maximum";
+                case "min" -> "minimum";
+                default -> s;
+            };
+        }
+        return out;
+    }
+
+    private static String name(UnaryOp op) {
+        return UNARY_NAMES[op.ordinal()];
+    }
+
+    private static String name(BinaryOp op) {
+        return BINARY_NAMES[op.ordinal()];
     }
 
     // ---------------------------------------------------------------- unary

@@ -37,8 +37,9 @@ class ParallelTest {
             names.add(Thread.currentThread().getName());
             // a pool worker must not wait for its busy siblings: the nested job runs right here
             String outer = Thread.currentThread().getName();
+            boolean outerOnWorker = Parallel.inWorker();
             Parallel.run(4, j -> {
-                if (Parallel.inWorker()) assertEquals(outer, Thread.currentThread().getName());
+                if (outerOnWorker) assertEquals(outer, Thread.currentThread().getName());
                 inner.incrementAndGet(i * 4 + j);
             });
             sleep(20);

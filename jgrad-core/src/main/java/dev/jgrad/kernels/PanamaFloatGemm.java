@@ -39,6 +39,16 @@ final class PanamaFloatGemm {
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 1 && aCs == 1 && bRs == 1) {
+            // one row times a B stored by columns (batch-1 inference through W^T): n contiguous dot
+            // products, where packing B would copy all of it for a single use
+            float[] lanes = new float[S.length()];
+            for (int j = 0; j < n; j++) {
+                float v = dot(a, aOff, b, bOff + j * bCs, k, lanes);
+                c[cOff + j] = accumulate ? c[cOff + j] + v : v;
+            }
+            return;
+        }
         if (swapPays(m, n, k, aRs, aCs, bRs, bCs, accumulate)) {
             // C^T = B^T A^T into a scratch block, then transposed into C. The kernel does the same
             // multiply-adds in the same order either way, so the bits do not change.
@@ -49,6 +59,26 @@ final class PanamaFloatGemm {
         } else {
             blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         }
+    }
+
+    /**
+     * x . y over k contiguous floats: two vector accumulators, then the lanes summed in index
+     * order through {@code lanes} (reduceLanes may pick any order, and the bits must not change).
+     */
+    static float dot(float[] x, int xo, float[] y, int yo, int k, float[] lanes) {
+        FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+        int i = 0, w = S.length();
+        for (; i + 2 * w <= k; i += 2 * w) {
+            s0 = FloatVector.fromArray(S, x, xo + i).fma(FloatVector.fromArray(S, y, yo + i), s0);
+            s1 = FloatVector.fromArray(S, x, xo + i + w).fma(FloatVector.fromArray(S, y, yo + i + w), s1);
+        }
+        for (; i + w <= k; i += w)
+            s0 = FloatVector.fromArray(S, x, xo + i).fma(FloatVector.fromArray(S, y, yo + i), s0);
+        s0.add(s1).intoArray(lanes, 0);
+        float sum = 0;
+        for (float v : lanes) sum += v;
+        for (; i < k; i++) sum = Math.fma(x[xo + i], y[yo + i], sum);
+        return sum;
     }
 
     /**

@@ -199,7 +199,7 @@ public final class Tensor {
 
     public static Tensor rand(DType dtype, Generator gen, int... shape) {
         Tensor t = empty(dtype, shape);
-        for (int i = 0; i < t.numel(); i++) t.storage.set(i, gen.nextDouble());
+        for (int i = 0, n = t.numel(); i < n; i++) t.storage.set(i, gen.nextDouble());
         return t;
     }
 
@@ -214,7 +214,7 @@ public final class Tensor {
 
     public static Tensor randn(DType dtype, Generator gen, int... shape) {
         Tensor t = empty(dtype, shape);
-        for (int i = 0; i < t.numel(); i++) t.storage.set(i, gen.nextGaussian());
+        for (int i = 0, n = t.numel(); i < n; i++) t.storage.set(i, gen.nextGaussian());
         return t;
     }
 

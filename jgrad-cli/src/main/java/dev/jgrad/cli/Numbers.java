@@ -1,5 +1,7 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.autograd.GradCheck;
+
 import java.util.Locale;
 
 /** Numbers as people write them in the printouts: integers plainly, others without trailing zeros. */
@@ -23,15 +25,10 @@ final class Numbers {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
-    /** A relative error |a - b| / max(|a| + |b|, tiny), the measure GradCheck uses. */
-    static double relativeError(double a, double b) {
-        return Math.abs(a - b) / Math.max(Math.abs(a) + Math.abs(b), Double.MIN_NORMAL);
-    }
-
     /** The largest relative error between two arrays. */
     static double maxRelativeError(double[] a, double[] b) {
         double worst = 0;
-        for (int i = 0; i < a.length; i++) worst = Math.max(worst, relativeError(a[i], b[i]));
+        for (int i = 0; i < a.length; i++) worst = Math.max(worst, GradCheck.relativeError(a[i], b[i]));
         return worst;
     }
 }

@@ -145,7 +145,7 @@ public final class GradCheck {
                 x.storage().set(offset, original);
                 double numeric = (plus - minus) / (2 * options.eps());
                 double abs = Math.abs(a[j] - numeric);
-                double rel = abs / Math.max(Math.abs(a[j]) + Math.abs(numeric), Double.MIN_NORMAL);
+                double rel = relativeError(a[j], numeric);
                 boolean ok = rel <= options.tolerance() || abs <= options.atol();
                 passed &= ok;
                 if (worst == null || (!ok && worst.passed()) || (ok == worst.passed() && rel > worst.relativeError()))
@@ -157,6 +157,11 @@ public final class GradCheck {
             allPassed &= passed;
         }
         return new Result(reports, allPassed, options.tolerance());
+    }
+
+    /** The measure the checks use: |a - n| / max(|a| + |n|, tiny), 0 when both are 0. */
+    public static double relativeError(double analytic, double numeric) {
+        return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), Double.MIN_NORMAL);
     }
 
     private static int indexOf(List<Tensor> inputs, Tensor x, int after) {

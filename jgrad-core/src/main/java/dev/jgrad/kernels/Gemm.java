@@ -47,22 +47,8 @@ final class Gemm {
             if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
             return;
         }
-        var split = Split.of(m, n, k, rowGrain, colGrain);
-        if (split.parts() == 1) {
-            engine.gemm(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
-        } else if (split.byRows()) {
-            Parallel.run(split.parts(), t -> {
-                int i0 = t * split.size(), rows = Math.min(split.size(), m - i0);
-                if (rows > 0) engine.gemm(rows, n, k, a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs,
-                        c, cOff + i0 * ldc, ldc, accumulate);
-            });
-        } else {
-            Parallel.run(split.parts(), t -> {
-                int j0 = t * split.size(), cols = Math.min(split.size(), n - j0);
-                if (cols > 0) engine.gemm(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs,
-                        c, cOff + j0, ldc, accumulate);
-            });
-        }
+        inBands(m, n, k, rowGrain, colGrain, (i0, rows, j0, cols) -> engine.gemm(rows, cols, k,
+                a, aOff + i0 * aRs, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + i0 * ldc + j0, ldc, accumulate));
     }
 
     static void gemm(DoubleEngine engine, int rowGrain, int colGrain, int m, int n, int k,
@@ -78,20 +64,30 @@ final class Gemm {
             if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0d);
             return;
         }
+        inBands(m, n, k, rowGrain, colGrain, (i0, rows, j0, cols) -> engine.gemm(rows, cols, k,
+                a, aOff + i0 * aRs, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + i0 * ldc + j0, ldc, accumulate));
+    }
+
+    /** One block of C: rows [i0, i0 + rows) and columns [j0, j0 + cols). */
+    @FunctionalInterface
+    private interface Band {
+        void run(int i0, int rows, int j0, int cols);
+    }
+
+    /** Runs {@code band} over C whole, or over the row or column bands of its {@link Split}, in parallel. */
+    private static void inBands(int m, int n, int k, int rowGrain, int colGrain, Band band) {
         var split = Split.of(m, n, k, rowGrain, colGrain);
         if (split.parts() == 1) {
-            engine.gemm(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+            band.run(0, m, 0, n);
         } else if (split.byRows()) {
             Parallel.run(split.parts(), t -> {
                 int i0 = t * split.size(), rows = Math.min(split.size(), m - i0);
-                if (rows > 0) engine.gemm(rows, n, k, a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs,
-                        c, cOff + i0 * ldc, ldc, accumulate);
+                if (rows > 0) band.run(i0, rows, 0, n);
             });
         } else {
             Parallel.run(split.parts(), t -> {
                 int j0 = t * split.size(), cols = Math.min(split.size(), n - j0);
-                if (cols > 0) engine.gemm(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs,
-                        c, cOff + j0, ldc, accumulate);
+                if (cols > 0) band.run(0, m, j0, cols);
             });
         }
     }

@@ -1,5 +1,7 @@
 package dev.jgrad.symbolic;
 
+import dev.jgrad.Tensor;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +110,7 @@ public final class Expression {
      * The expression as a computation on tensors (recorded by autograd when a variable requires
      * grad): the step from symbolic to automatic differentiation.
      */
-    public dev.jgrad.Tensor toTensor(Map<String, dev.jgrad.Tensor> variables) {
+    public Tensor toTensor(Map<String, Tensor> variables) {
         return fold(TensorAlgebra.INSTANCE, variables);
     }
 

@@ -1,6 +1,7 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.tensor.Storage;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class Engine {
 
         List<Tensor> order = topologicalOrder(roots);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        var owned = capture == null && !createGraph ? new Ownership() : null;
         try (var mode = GradMode.set(createGraph)) {
             for (int i = 0; i < roots.length; i++) grads.merge(roots[i], rootGrads[i], Tensor::add);
             for (int k = order.size() - 1; k >= 0; k--) {
@@ -44,7 +46,8 @@ final class Engine {
                 Integer slot = captureIndex.get(t);
                 if (slot != null) captured[slot] = g;
                 Node node = meta.gradFn;
-                if (capture == null && (node == null || meta.retainGrad)) accumulate(meta, g, createGraph);
+                if (capture == null && (node == null || meta.retainGrad))
+                    accumulate(meta, g, createGraph, owned != null && node == null && meta.hooks == null && owned.solelyHeld(g));
                 if (node == null) continue;
                 boolean anomaly = GradMode.isAnomalyDetection();
                 Tensor[] inputGrads;
@@ -60,6 +63,7 @@ final class Engine {
                                 + Arrays.toString(gi.shape()) + " for input " + i + " of shape " + Arrays.toString(input.shape()));
                     if (gi.dtype() != input.dtype()) gi = gi.to(input.dtype());
                     if (anomaly) Anomaly.checkBackward(node, i, gi);
+                    if (owned != null) owned.note(gi, node.userRule());
                     grads.merge(input, gi, Tensor::add);
                 }
                 if (!retainGraph) node.release();
@@ -68,13 +72,37 @@ final class Engine {
         return captured;
     }
 
-    private static void accumulate(AutogradMeta meta, Tensor g, boolean createGraph) {
+    private static void accumulate(AutogradMeta meta, Tensor g, boolean createGraph, boolean adopt) {
         if (createGraph) {
             meta.grad = meta.grad == null ? g : meta.grad.add(g);
         } else if (meta.grad == null) {
-            meta.grad = g.detach().contiguousCopy(); // own storage: g may be a broadcast view or shared with another input
+            // own storage: g may be a broadcast view or shared with another input
+            meta.grad = adopt ? g.detach() : g.detach().contiguousCopy();
         } else {
             meta.grad.addInPlace(g.detach());
+        }
+    }
+
+    /**
+     * Which gradient storages this backward pass made and handed to one tensor only. Such a
+     * gradient can become a leaf's grad as it is, instead of as a copy (PyTorch steals a gradient
+     * whose reference count is one for the same reason): on a training step that is a
+     * weight-sized allocation and copy saved per parameter. Storages made before the pass (the
+     * seed, saved tensors), passed to two inputs, or returned by a user's {@link Function} are
+     * never adopted.
+     */
+    private static final class Ownership {
+        private final long start = Storage.nextSerial();
+        private final Map<Storage, Integer> holders = new IdentityHashMap<>();
+
+        void note(Tensor gradient, boolean userRule) {
+            holders.merge(gradient.storage(), userRule ? 2 : 1, Integer::sum);
+        }
+
+        boolean solelyHeld(Tensor g) {
+            Storage s = g.storage();
+            return s.serial() >= start && holders.getOrDefault(s, 0) <= 1 && g.isContiguous()
+                    && g.storageOffset() == 0 && g.numel() == s.size();
         }
     }
 

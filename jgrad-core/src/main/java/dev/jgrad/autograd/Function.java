@@ -46,7 +46,7 @@ public abstract class Function {
             out = forward(ctx, inputs);
         }
         for (Tensor in : inputs) if (in == out) out = out.alias(); // the output must be a tensor of its own
-        return Graph.record(name(), out, ctx.saved, g -> backward(ctx, g), inputs);
+        return Graph.record(name(), out, ctx.saved, g -> backward(ctx, g), true, inputs);
     }
 
     /** What forward leaves for backward. */

@@ -31,12 +31,16 @@ public final class Graph {
      * {@code saved} lists the tensors the rule reads, checked for in-place changes at backward.
      */
     public static Tensor record(String name, Tensor out, List<Tensor> saved, BackwardFn rule, Tensor... inputs) {
+        return record(name, out, saved, rule, false, inputs);
+    }
+
+    static Tensor record(String name, Tensor out, List<Tensor> saved, BackwardFn rule, boolean userRule, Tensor... inputs) {
         if (GradMode.isAnomalyDetection()) Anomaly.checkForward(name, out);
         if (!GradMode.isEnabled()) return out;
         for (Tensor in : inputs) {
             if (in.requiresGrad()) {
                 AutogradMeta meta = out.autogradMeta();
-                meta.gradFn = new Node(name, SCOPE.get(), inputs, saved, rule);
+                meta.gradFn = new Node(name, SCOPE.get(), inputs, saved, rule, userRule);
                 meta.requiresGrad = true;
                 return out;
             }

@@ -17,9 +17,11 @@ public final class Node {
     private BackwardFn rule;
     private Tensor[] saved;
     private int[] savedVersions;
+    private final boolean userRule;
 
-    Node(String name, String scope, Tensor[] inputs, List<Tensor> saved, BackwardFn rule) {
+    Node(String name, String scope, Tensor[] inputs, List<Tensor> saved, BackwardFn rule, boolean userRule) {
         this.name = name;
+        this.userRule = userRule;
         this.scope = scope;
         this.inputs = inputs;
         this.rule = rule;
@@ -49,6 +51,14 @@ public final class Node {
 
     int inputCount() {
         return inputs.length;
+    }
+
+    /**
+     * True for a {@link Function} written by a user, whose backward may return tensors it also
+     * keeps: the engine never adopts those as a leaf's grad.
+     */
+    boolean userRule() {
+        return userRule;
     }
 
     boolean isReleased() {

@@ -190,18 +190,6 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        DoubleVector o00, o01, o10, o11, o20, o21, o30, o31, o40, o41, o50, o51;
-        if (add) {
-            o00 = DoubleVector.fromArray(S, c, co); o01 = DoubleVector.fromArray(S, c, co + L);
-            o10 = DoubleVector.fromArray(S, c, co + ldc); o11 = DoubleVector.fromArray(S, c, co + ldc + L);
-            o20 = DoubleVector.fromArray(S, c, co + 2 * ldc); o21 = DoubleVector.fromArray(S, c, co + 2 * ldc + L);
-            o30 = DoubleVector.fromArray(S, c, co + 3 * ldc); o31 = DoubleVector.fromArray(S, c, co + 3 * ldc + L);
-            o40 = DoubleVector.fromArray(S, c, co + 4 * ldc); o41 = DoubleVector.fromArray(S, c, co + 4 * ldc + L);
-            o50 = DoubleVector.fromArray(S, c, co + 5 * ldc); o51 = DoubleVector.fromArray(S, c, co + 5 * ldc + L);
-        } else {
-            o00 = o01 = o10 = o11 = o20 = o21 = o30 = o31 = o40 = o41 = o50 = o51 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
@@ -219,18 +207,18 @@ final class PanamaDoubleGemm {
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o01.add(c01).intoArray(c, co + L);
-            o10.add(c10).intoArray(c, co + ldc);
-            o11.add(c11).intoArray(c, co + ldc + L);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o21.add(c21).intoArray(c, co + 2 * ldc + L);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o31.add(c31).intoArray(c, co + 3 * ldc + L);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o41.add(c41).intoArray(c, co + 4 * ldc + L);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
-            o51.add(c51).intoArray(c, co + 5 * ldc + L);
+            DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            DoubleVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            DoubleVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            DoubleVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            DoubleVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            DoubleVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            DoubleVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            DoubleVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            DoubleVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
         } else {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
@@ -252,18 +240,6 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        DoubleVector o00, o10, o20, o30, o40, o50;
-        if (add) {
-            o00 = DoubleVector.fromArray(S, c, co);
-            o10 = DoubleVector.fromArray(S, c, co + ldc);
-            o20 = DoubleVector.fromArray(S, c, co + 2 * ldc);
-            o30 = DoubleVector.fromArray(S, c, co + 3 * ldc);
-            o40 = DoubleVector.fromArray(S, c, co + 4 * ldc);
-            o50 = DoubleVector.fromArray(S, c, co + 5 * ldc);
-        } else {
-            o00 = o10 = o20 = o30 = o40 = o50 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += MR, bo += L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
@@ -280,12 +256,12 @@ final class PanamaDoubleGemm {
             c50 = a5.fma(b0, c50);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o10.add(c10).intoArray(c, co + ldc);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
+            DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            DoubleVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            DoubleVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            DoubleVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            DoubleVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            DoubleVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
         } else {
             c00.intoArray(c, co);
             c10.intoArray(c, co + ldc);
@@ -304,18 +280,6 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        DoubleVector o00, o01, o10, o11, o20, o21, o30, o31, o40, o41, o50, o51;
-        if (add) {
-            o00 = DoubleVector.fromArray(S, c, co); o01 = DoubleVector.fromArray(S, c, co + L);
-            o10 = DoubleVector.fromArray(S, c, co + ldc); o11 = DoubleVector.fromArray(S, c, co + ldc + L);
-            o20 = DoubleVector.fromArray(S, c, co + 2 * ldc); o21 = DoubleVector.fromArray(S, c, co + 2 * ldc + L);
-            o30 = DoubleVector.fromArray(S, c, co + 3 * ldc); o31 = DoubleVector.fromArray(S, c, co + 3 * ldc + L);
-            o40 = DoubleVector.fromArray(S, c, co + 4 * ldc); o41 = DoubleVector.fromArray(S, c, co + 4 * ldc + L);
-            o50 = DoubleVector.fromArray(S, c, co + 5 * ldc); o51 = DoubleVector.fromArray(S, c, co + 5 * ldc + L);
-        } else {
-            o00 = o01 = o10 = o11 = o20 = o21 = o30 = o31 = o40 = o41 = o50 = o51 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
@@ -333,18 +297,18 @@ final class PanamaDoubleGemm {
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o01.add(c01).intoArray(c, co + L);
-            o10.add(c10).intoArray(c, co + ldc);
-            o11.add(c11).intoArray(c, co + ldc + L);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o21.add(c21).intoArray(c, co + 2 * ldc + L);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o31.add(c31).intoArray(c, co + 3 * ldc + L);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o41.add(c41).intoArray(c, co + 4 * ldc + L);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
-            o51.add(c51).intoArray(c, co + 5 * ldc + L);
+            DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            DoubleVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            DoubleVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            DoubleVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            DoubleVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            DoubleVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            DoubleVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            DoubleVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            DoubleVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
         } else {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
@@ -363,18 +327,6 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        DoubleVector o00, o10, o20, o30, o40, o50;
-        if (add) {
-            o00 = DoubleVector.fromArray(S, c, co);
-            o10 = DoubleVector.fromArray(S, c, co + ldc);
-            o20 = DoubleVector.fromArray(S, c, co + 2 * ldc);
-            o30 = DoubleVector.fromArray(S, c, co + 3 * ldc);
-            o40 = DoubleVector.fromArray(S, c, co + 4 * ldc);
-            o50 = DoubleVector.fromArray(S, c, co + 5 * ldc);
-        } else {
-            o00 = o10 = o20 = o30 = o40 = o50 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += 1, bo += L) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
             DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
@@ -391,12 +343,12 @@ final class PanamaDoubleGemm {
             c50 = a5.fma(b0, c50);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o10.add(c10).intoArray(c, co + ldc);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
+            DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            DoubleVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            DoubleVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            DoubleVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            DoubleVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            DoubleVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
         } else {
             c00.intoArray(c, co);
             c10.intoArray(c, co + ldc);

@@ -238,18 +238,6 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        FloatVector o00, o01, o10, o11, o20, o21, o30, o31, o40, o41, o50, o51;
-        if (add) {
-            o00 = FloatVector.fromArray(S, c, co); o01 = FloatVector.fromArray(S, c, co + L);
-            o10 = FloatVector.fromArray(S, c, co + ldc); o11 = FloatVector.fromArray(S, c, co + ldc + L);
-            o20 = FloatVector.fromArray(S, c, co + 2 * ldc); o21 = FloatVector.fromArray(S, c, co + 2 * ldc + L);
-            o30 = FloatVector.fromArray(S, c, co + 3 * ldc); o31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
-            o40 = FloatVector.fromArray(S, c, co + 4 * ldc); o41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
-            o50 = FloatVector.fromArray(S, c, co + 5 * ldc); o51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
-        } else {
-            o00 = o01 = o10 = o11 = o20 = o21 = o30 = o31 = o40 = o41 = o50 = o51 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
@@ -267,18 +255,18 @@ final class PanamaFloatGemm {
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o01.add(c01).intoArray(c, co + L);
-            o10.add(c10).intoArray(c, co + ldc);
-            o11.add(c11).intoArray(c, co + ldc + L);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o21.add(c21).intoArray(c, co + 2 * ldc + L);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o31.add(c31).intoArray(c, co + 3 * ldc + L);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o41.add(c41).intoArray(c, co + 4 * ldc + L);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
-            o51.add(c51).intoArray(c, co + 5 * ldc + L);
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
         } else {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
@@ -300,18 +288,6 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        FloatVector o00, o10, o20, o30, o40, o50;
-        if (add) {
-            o00 = FloatVector.fromArray(S, c, co);
-            o10 = FloatVector.fromArray(S, c, co + ldc);
-            o20 = FloatVector.fromArray(S, c, co + 2 * ldc);
-            o30 = FloatVector.fromArray(S, c, co + 3 * ldc);
-            o40 = FloatVector.fromArray(S, c, co + 4 * ldc);
-            o50 = FloatVector.fromArray(S, c, co + 5 * ldc);
-        } else {
-            o00 = o10 = o20 = o30 = o40 = o50 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += MR, bo += L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
@@ -328,12 +304,12 @@ final class PanamaFloatGemm {
             c50 = a5.fma(b0, c50);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o10.add(c10).intoArray(c, co + ldc);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
         } else {
             c00.intoArray(c, co);
             c10.intoArray(c, co + ldc);
@@ -352,18 +328,6 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        FloatVector o00, o01, o10, o11, o20, o21, o30, o31, o40, o41, o50, o51;
-        if (add) {
-            o00 = FloatVector.fromArray(S, c, co); o01 = FloatVector.fromArray(S, c, co + L);
-            o10 = FloatVector.fromArray(S, c, co + ldc); o11 = FloatVector.fromArray(S, c, co + ldc + L);
-            o20 = FloatVector.fromArray(S, c, co + 2 * ldc); o21 = FloatVector.fromArray(S, c, co + 2 * ldc + L);
-            o30 = FloatVector.fromArray(S, c, co + 3 * ldc); o31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
-            o40 = FloatVector.fromArray(S, c, co + 4 * ldc); o41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
-            o50 = FloatVector.fromArray(S, c, co + 5 * ldc); o51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
-        } else {
-            o00 = o01 = o10 = o11 = o20 = o21 = o30 = o31 = o40 = o41 = o50 = o51 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
@@ -381,18 +345,18 @@ final class PanamaFloatGemm {
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o01.add(c01).intoArray(c, co + L);
-            o10.add(c10).intoArray(c, co + ldc);
-            o11.add(c11).intoArray(c, co + ldc + L);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o21.add(c21).intoArray(c, co + 2 * ldc + L);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o31.add(c31).intoArray(c, co + 3 * ldc + L);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o41.add(c41).intoArray(c, co + 4 * ldc + L);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
-            o51.add(c51).intoArray(c, co + 5 * ldc + L);
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
         } else {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
@@ -411,18 +375,6 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
-        // C is loaded before the loop so its cache misses overlap the multiply-adds
-        FloatVector o00, o10, o20, o30, o40, o50;
-        if (add) {
-            o00 = FloatVector.fromArray(S, c, co);
-            o10 = FloatVector.fromArray(S, c, co + ldc);
-            o20 = FloatVector.fromArray(S, c, co + 2 * ldc);
-            o30 = FloatVector.fromArray(S, c, co + 3 * ldc);
-            o40 = FloatVector.fromArray(S, c, co + 4 * ldc);
-            o50 = FloatVector.fromArray(S, c, co + 5 * ldc);
-        } else {
-            o00 = o10 = o20 = o30 = o40 = o50 = c00;
-        }
         for (int p = 0; p < kc; p++, ao += 1, bo += L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
@@ -439,12 +391,12 @@ final class PanamaFloatGemm {
             c50 = a5.fma(b0, c50);
         }
         if (add) {
-            o00.add(c00).intoArray(c, co);
-            o10.add(c10).intoArray(c, co + ldc);
-            o20.add(c20).intoArray(c, co + 2 * ldc);
-            o30.add(c30).intoArray(c, co + 3 * ldc);
-            o40.add(c40).intoArray(c, co + 4 * ldc);
-            o50.add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
         } else {
             c00.intoArray(c, co);
             c10.intoArray(c, co + ldc);

@@ -5,7 +5,10 @@ package dev.jgrad.tensor;
  * counts in-place writes so that backward can detect a saved tensor that was changed.
  */
 public final class Storage {
+    private static final java.util.concurrent.atomic.AtomicLong CREATED = new java.util.concurrent.atomic.AtomicLong();
+
     private final DType dtype;
+    private final long serial = CREATED.getAndIncrement();
     private final float[] floats;
     private final double[] doubles;
     private final long[] longs;
@@ -88,6 +91,19 @@ public final class Storage {
             case FLOAT64 -> doubles[i] = v;
             case INT64 -> longs[i] = (long) v;
         }
+    }
+
+    /**
+     * The serial number of the next storage to be created: a storage whose {@link #serial()} is at
+     * least a value read earlier was created after that read.
+     */
+    public static long nextSerial() {
+        return CREATED.get();
+    }
+
+    /** The order in which storages were created, counted from 0 at class load. */
+    public long serial() {
+        return serial;
     }
 
     public int version() {

@@ -1,0 +1,101 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.tensor.Storage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A gradient made by the backward pass and held by one tensor only becomes a leaf's grad without
+ * a copy; any gradient someone else may still hold is copied, so that later in-place
+ * accumulation never writes into it.
+ */
+class GradOwnershipTest {
+
+    private static long storagesMadeBy(Runnable r) {
+        long before = Storage.nextSerial();
+        r.run();
+        return Storage.nextSerial() - before;
+    }
+
+    @Test
+    void aFreshWeightGradientIsAdoptedWithoutACopy() {
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        Tensor w = Tensor.of(new double[] {0.1, 0.2, 0.3, -0.1, 0.5, 0.7}, 2, 3).requiresGrad(true);
+        Tensor plain = x.linear(w, null).sum();
+        long adopted = storagesMadeBy(plain::backward);
+        Tensor expected = w.grad().contiguousCopy();
+
+        w.zeroGrad();
+        w.registerHook(g -> null); // a hook sees the gradient, so it is copied
+        Tensor hooked = x.linear(w, null).sum();
+        long copied = storagesMadeBy(hooked::backward);
+
+        assertEquals(copied - 1, adopted, "adoption saves exactly the weight-sized copy");
+        assertArrayEquals(expected.toDoubleArray(), w.grad().toDoubleArray());
+        assertArrayEquals(new double[] {5, 7, 9, 5, 7, 9}, expected.toDoubleArray());
+    }
+
+    @Test
+    void aGradientSharedByTwoInputsGivesEachItsOwnStorage() {
+        Tensor x = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        Tensor y = Tensor.of(new double[] {3, 4}).requiresGrad(true);
+        Tensor c = Tensor.of(new double[] {10, 20});
+        for (int i = 0; i < 2; i++) x.add(y).mul(c).sum().backward(); // add hands one tensor to both
+        assertNotSame(x.grad().storage(), y.grad().storage());
+        assertArrayEquals(new double[] {20, 40}, x.grad().toDoubleArray());
+        assertArrayEquals(new double[] {20, 40}, y.grad().toDoubleArray());
+    }
+
+    @Test
+    void theSeedGradientIsNeverAdopted() {
+        Tensor x = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        Tensor seed = Tensor.of(new double[] {5, 6});
+        x.add(1.0).backward(seed);
+        seed.fill(0);
+        assertArrayEquals(new double[] {5, 6}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void aGradientAUserFunctionKeepsIsCopied() {
+        var kept = new ArrayList<Tensor>();
+        class Keeper extends Function {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... in) {
+                return in[0].mul(2);
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor g) {
+                Tensor grad = g.mul(2).contiguousCopy();
+                kept.add(grad);
+                return new Tensor[] {grad};
+            }
+        }
+        Tensor x = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        new Keeper().apply(x).sum().backward();
+        kept.get(0).fill(-1);
+        assertArrayEquals(new double[] {2, 2}, x.grad().toDoubleArray());
+        new Keeper().apply(x).sum().backward();
+        assertArrayEquals(new double[] {-1, -1}, kept.get(0).toDoubleArray(), "accumulation must not write into it");
+        assertArrayEquals(new double[] {4, 4}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void aGradientAHookReturnsIsCopied() {
+        List<Tensor> seen = new ArrayList<>();
+        Tensor x = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        x.registerHook(g -> {
+            Tensor mine = g.mul(1);
+            seen.add(mine);
+            return mine;
+        });
+        x.mul(Tensor.of(new double[] {3, 4})).sum().backward();
+        seen.get(0).fill(0);
+        assertArrayEquals(new double[] {3, 4}, x.grad().toDoubleArray());
+    }
+}

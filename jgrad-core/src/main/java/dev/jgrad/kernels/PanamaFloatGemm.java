@@ -106,6 +106,7 @@ final class PanamaFloatGemm {
         float[] ap = ws.floatA(kcMax * roundUp(mcMax, MR));
         float[] tile = new float[MR * NR];
         boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        boolean direct = readsAInPlace(m, n, aRs, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -113,32 +114,53 @@ final class PanamaFloatGemm {
                 packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
                 boolean add = accumulate || pc > 0;
                 for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap, aRows);
-                    macro(mc, nc, kc, ap, aRows, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
+                    int mc = Math.min(MC, m - ic), inPlace = direct ? mc / MR * MR : 0;
+                    if (inPlace > 0)
+                        macro(inPlace, nc, kc, a, aOff + ic * aRs + pc, aRs, true, bp, c, cOff + ic * ldc + jc, ldc, add, tile);
+                    if (inPlace < mc) {
+                        int i0 = ic + inPlace;
+                        packA(mc - inPlace, kc, a, aOff + i0 * aRs + pc * aCs, aRs, aCs, ap, aRows);
+                        macro(mc - inPlace, nc, kc, ap, 0, kc, aRows, bp, c, cOff + i0 * ldc + jc, ldc, add, tile);
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * Whether the kernels read full panels of a row-major A where it lies instead of packing
+     * them. Packing pays when each panel serves many B micro-panels; a short, wide product such
+     * as W x^T (a linear layer's forward, swapped) uses each panel of W only n / NR times, so
+     * copying all of W every call costs about as much as the reads it saves. Measured in one
+     * process, alternating (1 thread, GFLOPS packed vs in place): 64 x 784 x 256 as x W^T 53 vs
+     * 61, 128^3 80 vs 92, 512^3 107 vs 109 and 1024^3 165 vs 164 (so only n <= 4 NR reads in
+     * place). Rows past the last full panel are still packed, with zeros below them.
+     */
+    static boolean readsAInPlace(int m, int n, int aRs, int aCs) {
+        return aCs == 1 && n <= 4 * NR;
     }
 
     private static int roundUp(int x, int q) {
         return (x + q - 1) / q * q;
     }
 
-    /** C block (mc x nc) (+)= packed A block x packed B panel, one register tile at a time. */
-    static void macro(int mc, int nc, int kc, float[] ap, boolean aRows, float[] bp, float[] c, int cOff, int ldc,
-                      boolean add, float[] tile) {
+    /**
+     * C block (mc x nc) (+)= A block x packed B panel, one register tile at a time. The A panel
+     * of rows ir.. starts at a[ao + ir*ars]: packed (ars = kc) or A itself (ars = its row stride).
+     */
+    static void macro(int mc, int nc, int kc, float[] a, int ao, int ars, boolean aRows, float[] bp, float[] c, int cOff,
+                      int ldc, boolean add, float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             boolean wide = nr > L;
             int width = wide ? NR : L;
             int bo = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
-                int mr = Math.min(MR, mc - ir), ao = ir * kc, co = cOff + ir * ldc + jr;
+                int mr = Math.min(MR, mc - ir), ai = ao + ir * ars, co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == width) {
-                    kernel(wide, aRows, kc, ap, ao, bp, bo, c, co, ldc, add);
+                    kernel(wide, aRows, kc, a, ai, ars, bp, bo, c, co, ldc, add);
                 } else {
-                    kernel(wide, aRows, kc, ap, ao, bp, bo, tile, 0, width, false);
+                    kernel(wide, aRows, kc, a, ai, ars, bp, bo, tile, 0, width, false);
                     for (int i = 0; i < mr; i++) {
                         int t = i * width, ci = co + i * ldc;
                         if (add) for (int j = 0; j < nr; j++) c[ci + j] += tile[t + j];
@@ -149,11 +171,11 @@ final class PanamaFloatGemm {
         }
     }
 
-    private static void kernel(boolean wide, boolean aRows, int kc, float[] a, int ao, float[] b, int bo,
+    private static void kernel(boolean wide, boolean aRows, int kc, float[] a, int ao, int ars, float[] b, int bo,
                                float[] c, int co, int ldc, boolean add) {
         if (aRows) {
-            if (wide) kernelRows2(kc, a, ao, b, bo, c, co, ldc, add);
-            else kernelRows1(kc, a, ao, b, bo, c, co, ldc, add);
+            if (wide) kernelRows2(kc, a, ao, ars, b, bo, c, co, ldc, add);
+            else kernelRows1(kc, a, ao, ars, b, bo, c, co, ldc, add);
         } else {
             if (wide) kernel2(kc, a, ao, b, bo, c, co, ldc, add);
             else kernel1(kc, a, ao, b, bo, c, co, ldc, add);
@@ -320,8 +342,8 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** {@link #kernel2} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
-    private static void kernelRows2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+    /** {@link #kernel2} with A as rows: A(i, p) at a[ao + i*ars + p], packed (ars = kc) or in place. */
+    private static void kernelRows2(int kc, float[] a, int ao, int ars, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -333,15 +355,15 @@ final class PanamaFloatGemm {
             FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + kc]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * kc]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * ars]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * kc]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * ars]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * kc]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * ars]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * kc]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * ars]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
@@ -367,8 +389,8 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** {@link #kernel1} with A packed as rows: A(i, p) at a[ao + i*kc + p]. */
-    private static void kernelRows1(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+    /** {@link #kernel1} with A as rows: A(i, p) at a[ao + i*ars + p], packed (ars = kc) or in place. */
+    private static void kernelRows1(int kc, float[] a, int ao, int ars, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S);
@@ -379,15 +401,15 @@ final class PanamaFloatGemm {
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector a0 = FloatVector.broadcast(S, a[ao]);
             c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + kc]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
             c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * kc]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * ars]);
             c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * kc]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * ars]);
             c30 = a3.fma(b0, c30);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * kc]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * ars]);
             c40 = a4.fma(b0, c40);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * kc]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * ars]);
             c50 = a5.fma(b0, c50);
         }
         if (add) {

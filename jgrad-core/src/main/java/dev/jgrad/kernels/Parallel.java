@@ -96,6 +96,31 @@ public final class Parallel {
         job.await();
     }
 
+    /** A piece [from, to) of a range that {@link #forRange} splits. */
+    @FunctionalInterface
+    interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over [0, n) in one piece per thread, each a multiple of {@code grain}
+     * long, or in one piece on the caller when n is below {@code minParallel}. For memory-bound
+     * loops over arrays written by several threads (a weight gradient from a parallel GEMM),
+     * where one core alone waits on the other core's cache.
+     */
+    static void forRange(int n, int grain, int minParallel, RangeBody body) {
+        int parts = n < minParallel || inWorker() ? 1 : Math.min(threads(), n / grain);
+        if (parts <= 1) {
+            body.run(0, n);
+            return;
+        }
+        int piece = (n / parts + grain - 1) / grain * grain;
+        run(parts, t -> {
+            int from = t * piece, to = Math.min(n, from + piece);
+            if (from < to) body.run(from, to);
+        });
+    }
+
     private static final class Worker extends Thread {
         private final Pool pool;
         volatile boolean parked;

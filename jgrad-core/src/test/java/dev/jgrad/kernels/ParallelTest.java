@@ -99,4 +99,23 @@ class ParallelTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void forRangeCoversTheRangeOnceInGrainAlignedPieces() {
+        for (int threads : new int[] {1, 2, 3}) {
+            Parallel.setThreads(threads);
+            for (int n : new int[] {0, 5, 16, 1000, 100_003}) {
+                var counts = new AtomicIntegerArray(n);
+                Set<Integer> starts = ConcurrentHashMap.newKeySet();
+                Parallel.forRange(n, 16, 1000, (from, to) -> {
+                    starts.add(from);
+                    for (int i = from; i < to; i++) counts.incrementAndGet(i);
+                });
+                for (int i = 0; i < n; i++) assertEquals(1, counts.get(i), "element " + i + " of " + n + ", " + threads + " threads");
+                for (int from : starts) assertEquals(0, from % 16, "piece start " + from);
+                int expected = n < 1000 ? 1 : threads;
+                assertEquals(n == 0 ? 1 : expected, starts.size(), "pieces for n=" + n + ", " + threads + " threads");
+            }
+        }
+    }
 }

@@ -180,17 +180,26 @@ public final class Parallel {
     private static final class Job {
         private final int tasks;
         private final IntConsumer task;
-        private final AtomicInteger next = new AtomicInteger(), done = new AtomicInteger();
+        private final AtomicInteger claimed = new AtomicInteger(), front = new AtomicInteger(), done = new AtomicInteger();
+        private final AtomicInteger back;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private volatile Thread waiter;
 
         Job(int tasks, IntConsumer task) {
             this.tasks = tasks;
             this.task = task;
+            this.back = new AtomicInteger(tasks - 1);
         }
 
+        /**
+         * Claims and runs tasks until none is left. The caller takes tasks from the front and
+         * workers from the back, so with one task per thread the same thread gets the same task
+         * call after call, and finds that task's data still in its own cache.
+         */
         void work() {
-            for (int i; (i = next.getAndIncrement()) < tasks; ) {
+            boolean fromFront = !inWorker();
+            while (claimed.getAndIncrement() < tasks) {
+                int i = fromFront ? front.getAndIncrement() : back.getAndDecrement();
                 try {
                     task.accept(i);
                 } catch (Throwable t) {

@@ -190,20 +190,21 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo + p * (2 * L));
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + p * (2 * L) + L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ao + p * MR]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + p * MR + 1]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + p * MR + 2]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + p * MR + 3]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + p * MR + 4]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + p * MR + 5]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
@@ -240,19 +241,20 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += MR, bo += L) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo + p * L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ao + p * MR]);
             c00 = a0.fma(b0, c00);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + p * MR + 1]);
             c10 = a1.fma(b0, c10);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + p * MR + 2]);
             c20 = a2.fma(b0, c20);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + p * MR + 3]);
             c30 = a3.fma(b0, c30);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + p * MR + 4]);
             c40 = a4.fma(b0, c40);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + p * MR + 5]);
             c50 = a5.fma(b0, c50);
         }
         if (add) {
@@ -280,20 +282,21 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo + p * (2 * L));
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bo + p * (2 * L) + L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ao + p]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + kc]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + p + kc]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2 * kc]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + p + 2 * kc]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3 * kc]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + p + 3 * kc]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4 * kc]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + p + 4 * kc]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5 * kc]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + p + 5 * kc]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
@@ -327,19 +330,20 @@ final class PanamaDoubleGemm {
         DoubleVector c30 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 1, bo += L) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bo + p * L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ao + p]);
             c00 = a0.fma(b0, c00);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + kc]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ao + p + kc]);
             c10 = a1.fma(b0, c10);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + 2 * kc]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ao + p + 2 * kc]);
             c20 = a2.fma(b0, c20);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + 3 * kc]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ao + p + 3 * kc]);
             c30 = a3.fma(b0, c30);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + 4 * kc]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ao + p + 4 * kc]);
             c40 = a4.fma(b0, c40);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + 5 * kc]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ao + p + 5 * kc]);
             c50 = a5.fma(b0, c50);
         }
         if (add) {

@@ -314,20 +314,21 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += MR, bo += 2 * L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * MR]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * MR + 1]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p * MR + 2]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p * MR + 3]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p * MR + 4]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p * MR + 5]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
@@ -364,19 +365,20 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += MR, bo += L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p * MR]);
             c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p * MR + 1]);
             c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p * MR + 2]);
             c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p * MR + 3]);
             c30 = a3.fma(b0, c30);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p * MR + 4]);
             c40 = a4.fma(b0, c40);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p * MR + 5]);
             c50 = a5.fma(b0, c50);
         }
         if (add) {
@@ -404,20 +406,21 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 1, bo += 2 * L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p + ars]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * ars]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p + 2 * ars]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * ars]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p + 3 * ars]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * ars]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p + 4 * ars]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * ars]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p + 5 * ars]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
         }
         if (add) {
@@ -451,19 +454,20 @@ final class PanamaFloatGemm {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ao += 1, bo += L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector a0 = FloatVector.broadcast(S, a[ao]);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p]);
             c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + ars]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p + ars]);
             c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * ars]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p + 2 * ars]);
             c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * ars]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p + 3 * ars]);
             c30 = a3.fma(b0, c30);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * ars]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p + 4 * ars]);
             c40 = a4.fma(b0, c40);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * ars]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p + 5 * ars]);
             c50 = a5.fma(b0, c50);
         }
         if (add) {

@@ -98,7 +98,7 @@ public final class Parallel {
 
     /** A piece [from, to) of a range that {@link #forRange} splits. */
     @FunctionalInterface
-    interface RangeBody {
+    public interface RangeBody {
         void run(int from, int to);
     }
 
@@ -106,9 +106,10 @@ public final class Parallel {
      * Runs {@code body} over [0, n) in one piece per thread, each a multiple of {@code grain}
      * long, or in one piece on the caller when n is below {@code minParallel}. For memory-bound
      * loops over arrays written by several threads (a weight gradient from a parallel GEMM),
-     * where one core alone waits on the other core's cache.
+     * where one core alone waits on the other core's cache, or gathers of rows that miss the
+     * caches, where two cores wait on memory side by side.
      */
-    static void forRange(int n, int grain, int minParallel, RangeBody body) {
+    public static void forRange(int n, int grain, int minParallel, RangeBody body) {
         int parts = n < minParallel || inWorker() ? 1 : Math.min(threads(), n / grain);
         if (parts <= 1) {
             body.run(0, n);

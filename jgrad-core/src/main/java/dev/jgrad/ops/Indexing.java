@@ -2,6 +2,7 @@ package dev.jgrad.ops;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.Graph;
+import dev.jgrad.kernels.Parallel;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Shape;
 
@@ -15,6 +16,9 @@ import static dev.jgrad.ops.Elementwise.grads;
  * turn differentiable (their backward is the original selection).
  */
 public final class Indexing {
+    /** Selections of at least this many elements copy their slices on several threads. */
+    private static final int PARALLEL_MIN_FLOATS = 1 << 15;
+
     private Indexing() {}
 
     private static long[] indices(String op, Tensor index, int size) {
@@ -41,10 +45,14 @@ public final class Indexing {
         for (int i = 0; i < d; i++) outer *= shape[i];
         for (int i = d + 1; i < shape.length; i++) inner *= shape[i];
         Object src = c.storage().array(), dst = out.storage().array();
-        int co = c.storageOffset();
-        for (int o = 0; o < outer; o++)
-            for (int j = 0; j < idx.length; j++)
-                System.arraycopy(src, co + (o * shape[d] + (int) idx[j]) * inner, dst, (o * idx.length + j) * inner, inner);
+        int co = c.storageOffset(), rows = outer * idx.length, slice = inner, size = shape[d];
+        // a minibatch of rows picked at random from a large dataset misses the caches row by row
+        Parallel.forRange(rows, 1, inner >= 256 ? Math.max(2, PARALLEL_MIN_FLOATS / inner) : Integer.MAX_VALUE, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r / idx.length, j = r % idx.length;
+                System.arraycopy(src, co + (o * size + (int) idx[j]) * slice, dst, r * slice, slice);
+            }
+        });
         if (!x.dtype().isFloating()) return out;
         Tensor ix = index.detach();
         return Graph.record("indexSelect", out, g -> grads(indexAdd(g, shape, d, ix)), x);

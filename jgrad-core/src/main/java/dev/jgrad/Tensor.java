@@ -373,9 +373,26 @@ public final class Tensor {
         autogradMeta().setGrad(grad);
     }
 
-    /** Clears the accumulated gradient. */
+    /** Clears the accumulated gradient (sets it to null, PyTorch's default). */
     public void zeroGrad() {
-        if (meta != null) meta.setGrad(null);
+        zeroGrad(true);
+    }
+
+    /**
+     * Clears the accumulated gradient: sets it to null, or with {@code setToNone} false fills it
+     * with zeros and keeps it, like PyTorch's {@code zero_grad(set_to_none=False)}. A kept buffer
+     * is written in place by the next backward (a linear layer's weight gradient is accumulated
+     * straight into it), so a training loop stops allocating a weight-sized array per step.
+     * Anyone holding the old grad tensor then sees it change.
+     */
+    public void zeroGrad(boolean setToNone) {
+        if (meta == null) return;
+        Tensor g = meta.grad();
+        if (setToNone || g == null || g.requiresGrad()) {
+            meta.setGrad(null);
+        } else {
+            g.zero();
+        }
     }
 
     /** The operation that produced this tensor, or null for a leaf. */

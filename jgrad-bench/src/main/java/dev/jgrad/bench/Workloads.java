@@ -185,14 +185,18 @@ public final class Workloads {
             return forward(x).crossEntropy(labels);
         }
 
-        /** One step of plain SGD; returns the batch loss before the step. */
+        /**
+         * One step of plain SGD; returns the batch loss before the step. The gradients are zeroed
+         * and kept (PyTorch's zero_grad(set_to_none=False)), so the next backward adds the weight
+         * gradients straight into them instead of allocating new ones.
+         */
         public double sgdStep(Tensor x, Tensor labels, double lr) {
             Tensor loss = loss(x, labels);
             loss.backward();
             try (var g = Tensor.noGrad()) {
                 for (Tensor p : parameters()) {
                     p.addInPlace(p.grad(), -lr);
-                    p.zeroGrad();
+                    p.zeroGrad(false);
                 }
             }
             return loss.item();

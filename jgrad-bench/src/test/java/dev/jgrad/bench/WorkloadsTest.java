@@ -60,7 +60,7 @@ class WorkloadsTest {
     }
 
     @Test
-    void sgdStepsFitAFixedBatchAndLeaveNoGradientsBehind() {
+    void sgdStepsFitAFixedBatchAndLeaveZeroedGradientBuffers() {
         var data = Dataset.synthetic(3, 32);
         var model = new Mlp(4, 32);
         double first = model.sgdStep(data.images(), data.labels(), 0.1);
@@ -68,7 +68,10 @@ class WorkloadsTest {
         for (int i = 0; i < 60; i++) last = model.sgdStep(data.images(), data.labels(), 0.1);
         // Random labels can only be memorized, which a working backward pass and update do quickly.
         assertTrue(last < 0.5 * first, "loss went from " + first + " to " + last);
-        for (Tensor p : model.parameters()) assertEquals(null, p.grad());
+        for (Tensor p : model.parameters()) {
+            assertNotNull(p.grad(), "the step keeps its gradient buffers");
+            assertEquals(0.0, p.grad().abs().sum().item(), "and leaves them zeroed");
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ final class Training {
         for (Batch b : loader) {
             Tensor logits = model.forward(b.x());
             Tensor loss = Loss.crossEntropy(logits, b.y());
-            optimizer.zeroGrad();
+            optimizer.zeroGrad(false); // keeps the buffers: backward adds into them
             loss.backward();
             optimizer.step();
             lossSum += loss.item() * b.size();

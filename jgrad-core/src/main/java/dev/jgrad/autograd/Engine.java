@@ -51,8 +51,9 @@ final class Engine {
                 if (node == null) continue;
                 boolean anomaly = GradMode.isAnomalyDetection();
                 Tensor[] inputGrads;
+                Tensor[] into = owned != null && !anomaly && node.accumulates() ? accumulationTargets(node) : null;
                 try (var quiet = GradMode.anomalyDetection(false)) { // the rule's own ops are checked as a whole below
-                    inputGrads = node.runBackward(g);
+                    inputGrads = node.runBackward(g, into);
                 }
                 for (int i = 0; i < inputGrads.length; i++) {
                     Tensor gi = inputGrads[i];
@@ -70,6 +71,26 @@ final class Engine {
             }
         }
         return captured;
+    }
+
+    /**
+     * The grads of the node's leaf inputs that its rule may add into in place: existing, dense
+     * buffers of the input's shape and type that no hook needs to see first. Null if there are none.
+     */
+    private static Tensor[] accumulationTargets(Node node) {
+        Tensor[] into = null;
+        for (int i = 0; i < node.inputCount(); i++) {
+            Tensor input = node.input(i);
+            AutogradMeta meta = input.autogradMeta();
+            Tensor grad = meta.grad;
+            if (meta.gradFn != null || !meta.requiresGrad || meta.hooks != null || grad == null || grad.requiresGrad()
+                    || grad.dtype() != input.dtype() || !Arrays.equals(grad.shape(), input.shape()) || !grad.isContiguous()
+                    || grad.storageOffset() != 0 || grad.numel() != grad.storage().size())
+                continue;
+            if (into == null) into = new Tensor[node.inputCount()];
+            into[i] = grad;
+        }
+        return into;
     }
 
     private static void accumulate(AutogradMeta meta, Tensor g, boolean createGraph, boolean adopt) {

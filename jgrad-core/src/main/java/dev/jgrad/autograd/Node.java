@@ -65,7 +65,17 @@ public final class Node {
         return rule == null;
     }
 
+    /** Whether the rule can add gradients into buffers it is given (see {@link AccumulatingBackwardFn}). */
+    boolean accumulates() {
+        return rule instanceof AccumulatingBackwardFn;
+    }
+
     Tensor[] runBackward(Tensor grad) {
+        return runBackward(grad, null);
+    }
+
+    /** Runs the rule; {@code into}, when not null, offers buffers as {@link AccumulatingBackwardFn} describes. */
+    Tensor[] runBackward(Tensor grad, Tensor[] into) {
         if (rule == null)
             throw new IllegalStateException(name + ": trying to backward through the graph a second time "
                     + "(its saved values were freed after the first backward); pass retainGraph=true to the first call");
@@ -76,7 +86,7 @@ public final class Node {
                         + " needed for backward was modified by an in-place operation (version " + now
                         + ", expected " + savedVersions[i] + ")");
         }
-        Tensor[] grads = rule.apply(grad);
+        Tensor[] grads = into != null && rule instanceof AccumulatingBackwardFn acc ? acc.apply(grad, into) : rule.apply(grad);
         if (grads.length != inputs.length)
             throw new IllegalStateException(name + ": backward returned " + grads.length + " gradients for "
                     + inputs.length + " inputs");

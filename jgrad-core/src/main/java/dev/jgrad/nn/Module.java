@@ -140,7 +140,12 @@ public abstract class Module {
 
     /** Clears the gradients of all parameters (sets them to null, like PyTorch's default). */
     public final void zeroGrad() {
-        for (Tensor p : parameters()) p.zeroGrad();
+        zeroGrad(true);
+    }
+
+    /** Clears the gradients of all parameters; with {@code setToNone} false, zeroes and keeps them: see {@link Tensor#zeroGrad(boolean)}. */
+    public final void zeroGrad(boolean setToNone) {
+        for (Tensor p : parameters()) p.zeroGrad(setToNone);
     }
 
     /**

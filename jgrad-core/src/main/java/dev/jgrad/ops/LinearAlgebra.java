@@ -1,7 +1,7 @@
 package dev.jgrad.ops;
 
 import dev.jgrad.Tensor;
-import dev.jgrad.autograd.BackwardFn;
+import dev.jgrad.autograd.AccumulatingBackwardFn;
 import dev.jgrad.autograd.Graph;
 import dev.jgrad.kernels.Kernels;
 import dev.jgrad.tensor.DType;
@@ -71,13 +71,40 @@ public final class LinearAlgebra {
         else
             k.gemm(n, out, in, xx.storage().doubles(), xx.storageOffset(), xs[0], xs[1], ww.storage().doubles(), ww.storageOffset(), ws[1], ws[0],
                     y.storage().doubles(), 0, out, bb != null);
-        BackwardFn rule = g -> grads(
-                xx.requiresGrad() ? g.matmul(ww) : null,
-                ww.requiresGrad() ? g.t().matmul(xx) : null,
-                bb != null && bb.requiresGrad() ? g.sum(0, false) : null);
+        AccumulatingBackwardFn rule = (g, into) -> {
+            Tensor gw = null;
+            if (ww.requiresGrad()) {
+                if (into != null && into[1] != null) addProduct(g.t(), xx, into[1]);
+                else gw = g.t().matmul(xx);
+            }
+            Tensor gb = null;
+            if (bb != null && bb.requiresGrad()) {
+                gb = g.sum(0, false);
+                if (into != null && into.length > 2 && into[2] != null) {
+                    into[2].addInPlace(gb);
+                    gb = null;
+                }
+            }
+            Tensor[] result = grads(xx.requiresGrad() ? g.matmul(ww) : null, gw, gb);
+            return bb == null ? Arrays.copyOf(result, 2) : result;
+        };
         return bb == null
-                ? Graph.record("linear", y, List.of(xx, ww), g -> Arrays.copyOf(rule.apply(g), 2), xx, ww)
+                ? Graph.record("linear", y, List.of(xx, ww), rule, xx, ww)
                 : Graph.record("linear", y, List.of(xx, ww), rule, xx, ww, bb);
+    }
+
+    /** c += a b for 2-d a [m, k], b [k, n] and a dense c [m, n] of their type, in place, not recorded. */
+    static void addProduct(Tensor a, Tensor b, Tensor c) {
+        int m = a.size(0), k = a.size(1), n = b.size(1);
+        int[] as = a.stride(), bs = b.stride();
+        Kernels kern = Kernels.get();
+        if (c.dtype() == DType.FLOAT32)
+            kern.gemm(m, n, k, a.storage().floats(), a.storageOffset(), as[0], as[1], b.storage().floats(), b.storageOffset(), bs[0], bs[1],
+                    c.storage().floats(), c.storageOffset(), n, true);
+        else
+            kern.gemm(m, n, k, a.storage().doubles(), a.storageOffset(), as[0], as[1], b.storage().doubles(), b.storageOffset(), bs[0], bs[1],
+                    c.storage().doubles(), c.storageOffset(), n, true);
+        c.storage().bumpVersion();
     }
 
     /** Batched product of [..., m, k] and [..., k, n] with broadcast batch dims, no record. */

@@ -67,7 +67,12 @@ public abstract class Optimizer {
 
     /** Clears the gradients (sets them to null, PyTorch's default), so the next backward starts afresh. */
     public final void zeroGrad() {
-        for (Tensor p : params) p.zeroGrad();
+        zeroGrad(true);
+    }
+
+    /** Clears the gradients; with {@code setToNone} false, zeroes and keeps them: see {@link Tensor#zeroGrad(boolean)}. */
+    public final void zeroGrad(boolean setToNone) {
+        for (Tensor p : params) p.zeroGrad(setToNone);
     }
 
     public final double learningRate() {

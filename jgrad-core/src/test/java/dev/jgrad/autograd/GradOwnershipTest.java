@@ -98,4 +98,52 @@ class GradOwnershipTest {
         seen.get(0).fill(0);
         assertArrayEquals(new double[] {3, 4}, x.grad().toDoubleArray());
     }
+
+    @Test
+    void aKeptGradientBufferIsFilledInPlaceWithTheSameValues() {
+        Tensor x = Tensor.of(new double[] {1, -2, 3, 0.5, 4, -1}, 2, 3);
+        Tensor w = Tensor.of(new double[] {0.1, 0.2, 0.3, -0.1, 0.5, 0.7}, 2, 3).requiresGrad(true);
+        Tensor b = Tensor.of(new double[] {0.3, -0.2}).requiresGrad(true);
+        x.linear(w, b).relu().sum().backward();
+        double[] gw = w.grad().toDoubleArray(), gb = b.grad().toDoubleArray();
+        Tensor keptW = w.grad(), keptB = b.grad();
+
+        w.zeroGrad(false);
+        b.zeroGrad(false);
+        assertSame(keptW, w.grad(), "zeroGrad(false) keeps the buffer");
+        assertArrayEquals(new double[6], w.grad().toDoubleArray());
+        Tensor loss = x.linear(w, b).relu().sum();
+        long made = storagesMadeBy(loss::backward);
+        assertSame(keptW, w.grad());
+        assertSame(keptB, b.grad());
+        assertArrayEquals(gw, w.grad().toDoubleArray());
+        assertArrayEquals(gb, b.grad().toDoubleArray());
+
+        // without kept buffers the same backward also makes a weight-sized array
+        w.zeroGrad();
+        b.zeroGrad();
+        Tensor again = x.linear(w, b).relu().sum();
+        assertEquals(made + 1, storagesMadeBy(again::backward));
+        assertArrayEquals(gw, w.grad().toDoubleArray());
+    }
+
+    @Test
+    void keptBuffersAccumulateOverSeveralBackwardsAndHooksStillSeeTheirGradient() {
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+        Tensor w = Tensor.of(new double[] {1, 0, 0, 1}, 2, 2).requiresGrad(true);
+        x.linear(w, null).sum().backward();
+        w.zeroGrad(false);
+        for (int i = 0; i < 3; i++) x.linear(w, null).sum().backward();
+        assertArrayEquals(new double[] {12, 18, 12, 18}, w.grad().toDoubleArray());
+
+        List<Tensor> seen = new ArrayList<>();
+        w.registerHook(g -> {
+            seen.add(g);
+            return null;
+        });
+        w.zeroGrad(false);
+        x.linear(w, null).sum().backward();
+        assertEquals(1, seen.size(), "a hooked leaf gets its gradient through the hook, not straight into the buffer");
+        assertArrayEquals(new double[] {4, 6, 4, 6}, w.grad().toDoubleArray());
+    }
 }

@@ -19,12 +19,6 @@ final class Gemm {
      * n = 160 165 vs 199, n = 192 171 vs 282.
      */
     static final long PARALLEL_MIN_FLOPS = 4_000_000;
-    /**
-     * A single row times a matrix (batch-1 inference) is bound by reading B from cache, not by
-     * flops: split between threads, each core streams half of B from its own L2 (and keeps that
-     * half there from call to call). Above this many elements of B the split pays.
-     */
-    static final long GEMV_PARALLEL_MIN_ELEMENTS = 1 << 16;
 
     private Gemm() {}
 
@@ -107,7 +101,10 @@ final class Gemm {
         static Split of(int m, int n, int k, int rowGrain, int colGrain) {
             int threads = Parallel.threads();
             double flops = 2.0 * m * n * k;
-            boolean streams = m == 1 && (long) n * k >= GEMV_PARALLEL_MIN_ELEMENTS;
+            // A single row times a matrix (batch-1 inference) is bound by reading B from cache, not
+            // by flops: split between threads, each core streams half of B from its own L2 and
+            // keeps that half there from call to call.
+            boolean streams = m == 1 && (long) n * k >= Parallel.MIN_PARALLEL_ELEMENTS;
             if (threads == 1 || (flops < PARALLEL_MIN_FLOPS && !streams) || Parallel.inWorker()) return new Split(1, true, m);
             int rowTiles = (m + rowGrain - 1) / rowGrain, colTiles = (n + colGrain - 1) / colGrain;
             boolean byRows = m >= n ? rowTiles > 1 : colTiles == 1;

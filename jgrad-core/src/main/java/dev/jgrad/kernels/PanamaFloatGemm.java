@@ -252,6 +252,17 @@ final class PanamaFloatGemm {
                     else for (int p = 0; p < kc; p++, s += cs) ap[d + p] = a[s];
                 }
                 if (mr < MR) Arrays.fill(ap, d, d + (MR - mr) * kc, 0f);
+            } else if (mr == MR && rs == 1) {
+                // a transposed operand (G^T in a weight gradient): six contiguous floats per column
+                for (int p = 0; p < kc; p++) {
+                    int s = src + p * cs, t = d + p * MR;
+                    ap[t] = a[s];
+                    ap[t + 1] = a[s + 1];
+                    ap[t + 2] = a[s + 2];
+                    ap[t + 3] = a[s + 3];
+                    ap[t + 4] = a[s + 4];
+                    ap[t + 5] = a[s + 5];
+                }
             } else {
                 for (int p = 0; p < kc; p++, d += MR) {
                     int s = src + p * cs;

@@ -22,13 +22,6 @@ final class PanamaKernels extends ScalarKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int FL = F.length(), DL = D.length();
-    /**
-     * Elementwise updates this long (a 256 x 784 weight has 200,704) are split between threads.
-     * An SGD step over such a weight right after a two-thread GEMM wrote its gradient took 85 us
-     * on one thread, where half the gradient sits in the other core's cache, and 20 us split
-     * between the two (the update of W2's step, JDK 17).
-     */
-    static final int PARALLEL_MIN_ELEMENTS = 1 << 16;
 
     @Override
     public String name() {
@@ -304,7 +297,7 @@ final class PanamaKernels extends ScalarKernels {
             super.axpy(n, alpha, x, xo, y, yo);
             return;
         }
-        Parallel.forRange(n, FL, PARALLEL_MIN_ELEMENTS, (from, to) -> {
+        Parallel.forRange(n, FL, Parallel.MIN_PARALLEL_ELEMENTS, (from, to) -> {
             var av = FloatVector.broadcast(F, alpha);
             int i = from, vend = from + F.loopBound(to - from);
             // mul then add, not fma: the same rounding as the scalar loop
@@ -550,7 +543,7 @@ final class PanamaKernels extends ScalarKernels {
             super.axpy(n, alpha, x, xo, y, yo);
             return;
         }
-        Parallel.forRange(n, DL, PARALLEL_MIN_ELEMENTS, (from, to) -> {
+        Parallel.forRange(n, DL, Parallel.MIN_PARALLEL_ELEMENTS, (from, to) -> {
             var av = DoubleVector.broadcast(D, alpha);
             int i = from, vend = from + D.loopBound(to - from);
             // mul then add, not fma: the same rounding as the scalar loop

@@ -16,9 +16,6 @@ import static dev.jgrad.ops.Elementwise.grads;
  * turn differentiable (their backward is the original selection).
  */
 public final class Indexing {
-    /** Selections of at least this many elements copy their slices on several threads. */
-    private static final int PARALLEL_MIN_FLOATS = 1 << 15;
-
     private Indexing() {}
 
     private static long[] indices(String op, Tensor index, int size) {
@@ -47,7 +44,7 @@ public final class Indexing {
         Object src = c.storage().array(), dst = out.storage().array();
         int co = c.storageOffset(), rows = outer * idx.length, slice = inner, size = shape[d];
         // a minibatch of rows picked at random from a large dataset misses the caches row by row
-        Parallel.forRange(rows, 1, inner >= 256 ? Math.max(2, PARALLEL_MIN_FLOATS / inner) : Integer.MAX_VALUE, (from, to) -> {
+        Parallel.forRange(rows, 1, inner >= 256 ? Math.max(2, Parallel.MIN_PARALLEL_ELEMENTS / 2 / inner) : Integer.MAX_VALUE, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int o = r / idx.length, j = r % idx.length;
                 System.arraycopy(src, co + (o * size + (int) idx[j]) * slice, dst, r * slice, slice);

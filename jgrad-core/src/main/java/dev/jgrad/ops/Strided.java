@@ -3,6 +3,7 @@ package dev.jgrad.ops;
 import dev.jgrad.Tensor;
 import dev.jgrad.kernels.BinaryOp;
 import dev.jgrad.kernels.Kernels;
+import dev.jgrad.kernels.Parallel;
 import dev.jgrad.kernels.UnaryOp;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Shape;
@@ -125,7 +126,11 @@ public final class Strided {
 
     public static Tensor inPlaceFill(Tensor self, double value) {
         self.checkInPlace("fill");
-        if (self.isContiguous()) fill(self.storage(), self.storageOffset(), self.storageOffset() + self.numel(), value);
+        if (self.isContiguous()) {
+            int o = self.storageOffset();
+            // zeroing a kept gradient that two threads just wrote: each core clears what it can reach fastest
+            Parallel.forRange(self.numel(), 16, Parallel.MIN_PARALLEL_ELEMENTS, (from, to) -> fill(self.storage(), o + from, o + to, value));
+        }
         else copy(Tensor.full(self.dtype(), value).expand(self.shape()), self);
         self.storage().bumpVersion();
         return self;

@@ -59,9 +59,8 @@ def java_command(main_class, threads, args, heap=None):
         # fixed third of a small heap, leaving too little room for the 188 MB of images
         argv.append(f"-Xmx{heap}")
     elif main_class == "GemmRunner":
-        # G1 places the large matrices at region boundaries; under the serial and parallel
-        # collectors their placement varies per process and single-thread GEMM is bimodal
-        # (about 180 or about 33 GFLOPS at n = 1024), an open problem of the packed kernels
+        # G1 starts the large matrices at region boundaries; under the serial collector
+        # single-thread GEMM at n = 1024 measured about 15% lower (see bench/README.md)
         pass
     else:
         # the serial collector: jgrad allocates large short-lived arrays (activations, gradients),
@@ -86,7 +85,9 @@ def cases(quick):
     gemm_sizes = (256, 512, 1024) if quick else (256, 512, 1024, 2048)
     gemm_reps = {256: 20, 512: 10, 1024: 5, 2048: 3}
     w2_samples = 6400 if quick else 60000
-    w3_samples, w3_warmup = (2560, 1280) if quick else (60000, 6400)
+    # W3 is "otherwise as W2": a whole warm-up epoch, as the workload defines it (the JIT needs
+    # it: a part of an epoch leaves the per-step code to be compiled inside the timed epoch).
+    w3_samples, w3_warmup = (2560, 1280) if quick else (60000, 0)
     # The recording path needs ~2 s of warm-up before C2 has compiled it, also in --quick.
     overhead = ["--reps", "10" if quick else "30", "--warmup-ms", "2000"]
     calls = ["--calls", "2000" if quick else "10000", "--warmup-ms", "1000" if quick else "2000"]

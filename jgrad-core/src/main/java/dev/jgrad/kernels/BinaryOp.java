@@ -5,5 +5,6 @@ public enum BinaryOp {
     ADD, SUB, MUL, DIV, MAX, MIN, POW,
     /** x &gt; y */ GT,
     /** x &lt; y */ LT,
-    /** x == y */ EQ
+    /** x == y */ EQ,
+    /** y &gt; 0 ? x : 0: a gradient x let through where y, a ReLU's input, was positive */ GATE
 }

@@ -159,6 +159,7 @@ final class PanamaKernels extends ScalarKernels {
                 case GT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
                 case LT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.LT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
                 case EQ -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.EQ, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
+                case GATE -> { for (; i < end; i += FL) zero.blend(FloatVector.fromArray(F, x, xo + i), FloatVector.fromArray(F, y, yo + i).compare(VectorOperators.GT, zero)).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else if (ys == 0) {
@@ -173,6 +174,7 @@ final class PanamaKernels extends ScalarKernels {
                 case GT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.GT, v)).intoArray(z, zo + i); }
                 case LT -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.LT, v)).intoArray(z, zo + i); }
                 case EQ -> { for (; i < end; i += FL) zero.blend(one, FloatVector.fromArray(F, x, xo + i).compare(VectorOperators.EQ, v)).intoArray(z, zo + i); }
+                case GATE -> { var keep = v.compare(VectorOperators.GT, zero); for (; i < end; i += FL) zero.blend(FloatVector.fromArray(F, x, xo + i), keep).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else {
@@ -187,6 +189,7 @@ final class PanamaKernels extends ScalarKernels {
                 case GT -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.GT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
                 case LT -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.LT, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
                 case EQ -> { for (; i < end; i += FL) zero.blend(one, u.compare(VectorOperators.EQ, FloatVector.fromArray(F, y, yo + i))).intoArray(z, zo + i); }
+                case GATE -> { for (; i < end; i += FL) zero.blend(u, FloatVector.fromArray(F, y, yo + i).compare(VectorOperators.GT, zero)).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         }
@@ -405,6 +408,7 @@ final class PanamaKernels extends ScalarKernels {
                 case GT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.GT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
                 case LT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.LT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
                 case EQ -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.EQ, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
+                case GATE -> { for (; i < end; i += DL) zero.blend(DoubleVector.fromArray(D, x, xo + i), DoubleVector.fromArray(D, y, yo + i).compare(VectorOperators.GT, zero)).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else if (ys == 0) {
@@ -419,6 +423,7 @@ final class PanamaKernels extends ScalarKernels {
                 case GT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.GT, v)).intoArray(z, zo + i); }
                 case LT -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.LT, v)).intoArray(z, zo + i); }
                 case EQ -> { for (; i < end; i += DL) zero.blend(one, DoubleVector.fromArray(D, x, xo + i).compare(VectorOperators.EQ, v)).intoArray(z, zo + i); }
+                case GATE -> { var keep = v.compare(VectorOperators.GT, zero); for (; i < end; i += DL) zero.blend(DoubleVector.fromArray(D, x, xo + i), keep).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         } else {
@@ -433,6 +438,7 @@ final class PanamaKernels extends ScalarKernels {
                 case GT -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.GT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
                 case LT -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.LT, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
                 case EQ -> { for (; i < end; i += DL) zero.blend(one, u.compare(VectorOperators.EQ, DoubleVector.fromArray(D, y, yo + i))).intoArray(z, zo + i); }
+                case GATE -> { for (; i < end; i += DL) zero.blend(u, DoubleVector.fromArray(D, y, yo + i).compare(VectorOperators.GT, zero)).intoArray(z, zo + i); }
                 case POW -> throw new AssertionError(op);
             }
         }

@@ -95,6 +95,7 @@ public class ScalarKernels implements Kernels {
             case GT -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] > y[yo + i * ys] ? 1 : 0; }
             case LT -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] < y[yo + i * ys] ? 1 : 0; }
             case EQ -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] == y[yo + i * ys] ? 1 : 0; }
+            case GATE -> { for (int i = 0; i < n; i++) z[zo + i] = y[yo + i * ys] > 0 ? x[xo + i * xs] : 0; }
         }
     }
 
@@ -184,6 +185,7 @@ public class ScalarKernels implements Kernels {
             case GT -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] > y[yo + i * ys] ? 1 : 0; }
             case LT -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] < y[yo + i * ys] ? 1 : 0; }
             case EQ -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i * xs] == y[yo + i * ys] ? 1 : 0; }
+            case GATE -> { for (int i = 0; i < n; i++) z[zo + i] = y[yo + i * ys] > 0 ? x[xo + i * xs] : 0; }
         }
     }
 

@@ -64,7 +64,8 @@ public final class Elementwise {
             case ABS -> Graph.record(name, y, List.of(x), g -> grads(g.mul(constant(UnaryOp.SIGN, x, 0, 0))), x);
             case TANH -> Graph.record(name, y, List.of(y), g -> grads(g.mul(y.mul(y).rsub(1))), x);
             case SIGMOID -> Graph.record(name, y, List.of(y), g -> grads(g.mul(y.mul(y.rsub(1)))), x);
-            case RELU -> Graph.record(name, y, List.of(x), g -> grads(g.mul(constant(UnaryOp.GT_SCALAR, x, 0, 0))), x);
+            // one pass, where a 0/1 mask and a product would take two and an extra array
+            case RELU -> Graph.record(name, y, List.of(x), g -> grads(binary(BinaryOp.GATE, g, x)), x);
             case LEAKY_RELU -> Graph.record(name, y, List.of(x), g -> grads(g.mul(constant(UnaryOp.STEP, x, p, 0))), x);
             case RDIV_SCALAR -> Graph.record(name, y, List.of(x, y), g -> grads(g.mul(y).div(x).neg()), x);
             case POW -> Graph.record(name, y, List.of(x),
@@ -138,6 +139,8 @@ public final class Elementwise {
             case POW -> Graph.record(name, z, List.of(x, y, z), g -> grads(
                     x.requiresGrad() ? g.mul(y).mul(x.pow(y.sub(1))).sumTo(xs) : null,
                     y.requiresGrad() ? g.mul(z).mul(x.log()).sumTo(ys) : null), x, y);
+            // the gate's input y only selects: its derivative is 0 wherever it is defined
+            case GATE -> Graph.record(name, z, List.of(y), g -> grads(x.requiresGrad() ? binary(BinaryOp.GATE, g, y).sumTo(xs) : null, null), x, y);
             case GT, LT, EQ -> z;
         };
     }

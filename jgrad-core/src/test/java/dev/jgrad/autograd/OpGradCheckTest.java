@@ -1,6 +1,8 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.kernels.BinaryOp;
+import dev.jgrad.ops.Elementwise;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,6 +47,8 @@ class OpGradCheckTest {
             cases.add(c("maximum" + Arrays.deepToString(shapes), any, x -> x.get(0).maximum(x.get(1)), shapes));
             cases.add(c("minimum" + Arrays.deepToString(shapes), any, x -> x.get(0).minimum(x.get(1)), shapes));
             cases.add(c("powTensor" + Arrays.deepToString(shapes), pos, x -> x.get(0).pow(x.get(1)), shapes));
+            // ReLU's backward: x let through where y > 0 (nz keeps y's sign fixed within eps)
+            cases.add(c("gate" + Arrays.deepToString(shapes), nz, x -> Elementwise.binary(BinaryOp.GATE, x.get(0), x.get(1)), shapes));
         }
         for (int[] shape : new int[][] {s(), s(5), s(2, 3), s(2, 3, 4)}) {
             String sh = Arrays.toString(shape);

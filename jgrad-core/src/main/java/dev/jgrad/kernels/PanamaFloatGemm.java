@@ -167,7 +167,7 @@ final class PanamaFloatGemm {
         float[] ap = ws.floatA(kcMax * roundUp(mcMax, MR));
         float[] tile = new float[MR * NR];
         boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
-        boolean direct = readsAInPlace(m, n, aRs, aCs);
+        boolean direct = readsAInPlace(n, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -197,7 +197,7 @@ final class PanamaFloatGemm {
      * 61, 128^3 80 vs 92, 512^3 107 vs 109 and 1024^3 165 vs 164 (so only n <= 4 NR reads in
      * place). Rows past the last full panel are still packed, with zeros below them.
      */
-    static boolean readsAInPlace(int m, int n, int aRs, int aCs) {
+    static boolean readsAInPlace(int n, int aCs) {
         return aCs == 1 && n <= 4 * NR;
     }
 

@@ -43,8 +43,10 @@ public final class Indexing {
         for (int i = d + 1; i < shape.length; i++) inner *= shape[i];
         Object src = c.storage().array(), dst = out.storage().array();
         int co = c.storageOffset(), rows = outer * idx.length, slice = inner, size = shape[d];
-        // a minibatch of rows picked at random from a large dataset misses the caches row by row
-        Parallel.forRange(rows, 1, inner >= 256 ? Math.max(2, Parallel.MIN_PARALLEL_ELEMENTS / 2 / inner) : Integer.MAX_VALUE, (from, to) -> {
+        // A minibatch of rows picked at random from a large dataset misses the caches row by row,
+        // so long slices (an image each) are copied on both threads; short ones stay on one.
+        int minRows = inner >= 256 ? Math.max(2, Parallel.MIN_PARALLEL_ELEMENTS / 2 / inner) : Integer.MAX_VALUE;
+        Parallel.forRange(rows, 1, minRows, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int o = r / idx.length, j = r % idx.length;
                 System.arraycopy(src, co + (o * size + (int) idx[j]) * slice, dst, r * slice, slice);

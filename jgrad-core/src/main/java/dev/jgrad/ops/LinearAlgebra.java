@@ -64,13 +64,7 @@ public final class LinearAlgebra {
             for (int r = 0; r < n; r++) System.arraycopy(src, bias.storageOffset(), dst, r * out, out);
         }
         int[] xs = xx.stride(), ws = ww.stride();
-        Kernels k = Kernels.get();
-        if (dt == DType.FLOAT32)
-            k.gemm(n, out, in, xx.storage().floats(), xx.storageOffset(), xs[0], xs[1], ww.storage().floats(), ww.storageOffset(), ws[1], ws[0],
-                    y.storage().floats(), 0, out, bb != null);
-        else
-            k.gemm(n, out, in, xx.storage().doubles(), xx.storageOffset(), xs[0], xs[1], ww.storage().doubles(), ww.storageOffset(), ws[1], ws[0],
-                    y.storage().doubles(), 0, out, bb != null);
+        gemm(n, out, in, xx, xx.storageOffset(), xs[0], xs[1], ww, ww.storageOffset(), ws[1], ws[0], y, 0, out, bb != null);
         AccumulatingBackwardFn rule = (g, into) -> {
             Tensor gw = null;
             if (ww.requiresGrad()) {
@@ -97,14 +91,18 @@ public final class LinearAlgebra {
     static void addProduct(Tensor a, Tensor b, Tensor c) {
         int m = a.size(0), k = a.size(1), n = b.size(1);
         int[] as = a.stride(), bs = b.stride();
+        gemm(m, n, k, a, a.storageOffset(), as[0], as[1], b, b.storageOffset(), bs[0], bs[1], c, c.storageOffset(), n, true);
+        c.storage().bumpVersion();
+    }
+
+    /** C (+)= A B on the storages of three tensors of one floating type, with explicit offsets and strides. */
+    private static void gemm(int m, int n, int k, Tensor a, int ao, int aRs, int aCs, Tensor b, int bo, int bRs, int bCs,
+                             Tensor c, int co, int ldc, boolean accumulate) {
         Kernels kern = Kernels.get();
         if (c.dtype() == DType.FLOAT32)
-            kern.gemm(m, n, k, a.storage().floats(), a.storageOffset(), as[0], as[1], b.storage().floats(), b.storageOffset(), bs[0], bs[1],
-                    c.storage().floats(), c.storageOffset(), n, true);
+            kern.gemm(m, n, k, a.storage().floats(), ao, aRs, aCs, b.storage().floats(), bo, bRs, bCs, c.storage().floats(), co, ldc, accumulate);
         else
-            kern.gemm(m, n, k, a.storage().doubles(), a.storageOffset(), as[0], as[1], b.storage().doubles(), b.storageOffset(), bs[0], bs[1],
-                    c.storage().doubles(), c.storageOffset(), n, true);
-        c.storage().bumpVersion();
+            kern.gemm(m, n, k, a.storage().doubles(), ao, aRs, aCs, b.storage().doubles(), bo, bRs, bCs, c.storage().doubles(), co, ldc, accumulate);
     }
 
     /** Batched product of [..., m, k] and [..., k, n] with broadcast batch dims, no record. */
@@ -125,7 +123,6 @@ public final class LinearAlgebra {
         int[] aBatch = Shape.broadcastStrides(Arrays.copyOf(as, ra - 2), Arrays.copyOf(axs, ra - 2), batch);
         int[] bBatch = Shape.broadcastStrides(Arrays.copyOf(bs, rb - 2), Arrays.copyOf(bxs, rb - 2), batch);
         int count = Shape.numel(batch);
-        Kernels kern = Kernels.get();
         int[] pos = new int[batch.length];
         for (int t = 0; t < count; t++) {
             int ao = x.storageOffset(), bo = y.storageOffset();
@@ -134,10 +131,7 @@ public final class LinearAlgebra {
                 bo += pos[i] * bBatch[i];
             }
             int co = t * m * n;
-            if (x.dtype() == DType.FLOAT32)
-                kern.gemm(m, n, k, x.storage().floats(), ao, aRs, aCs, y.storage().floats(), bo, bRs, bCs, z.storage().floats(), co, n, false);
-            else
-                kern.gemm(m, n, k, x.storage().doubles(), ao, aRs, aCs, y.storage().doubles(), bo, bRs, bCs, z.storage().doubles(), co, n, false);
+            gemm(m, n, k, x, ao, aRs, aCs, y, bo, bRs, bCs, z, co, n, false);
             for (int i = batch.length - 1; i >= 0 && ++pos[i] == batch[i]; i--) pos[i] = 0;
         }
         return z;

@@ -116,6 +116,26 @@ final class Gemm {
         }
     }
 
+    /**
+     * Whether an engine should compute C^T = B^T A^T instead of C = A B. Packing never transposes
+     * A but must transpose a B stored by columns, such as the W^T of a linear layer: k*n scalar
+     * moves, several times the cost of the multiply when m is small. The swapped problem
+     * transposes A instead (k*m) and C (m*n, twice to accumulate), so it pays when m is the short
+     * side; it needs m to fill at least one register tile of {@code nr} columns.
+     *
+     * <p>A transposed element of C costs about three packed elements of B: measured (float32, 1
+     * thread, both ways in one process) swapping wins 1.1-2.0x at 64 x 128 x 784, 64 x 256 x 784
+     * and 32 x 1000 x 500 and loses 0.87-0.98x at 256 x 512 x 784 and 256 x 1024 x 784..1024,
+     * where C itself is as large as the transposed B; a weight of one chose the slower way there.
+     */
+    static boolean swapPays(int m, int n, int k, int nr, int aRs, int aCs, int bRs, int bCs, boolean accumulate) {
+        boolean bByColumns = Math.abs(bRs) < Math.abs(bCs);
+        boolean aByRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        if (!bByColumns || m < nr) return false;
+        long normal = (long) k * n, swapped = (aByRows ? (long) k * m : 0) + (accumulate ? 6L : 3L) * m * n;
+        return swapped < normal;
+    }
+
     private static void checkShape(int m, int n, int k, int ldc) {
         if (m < 0 || n < 0 || k < 0)
             throw new IllegalArgumentException("gemm: negative size m=" + m + ", n=" + n + ", k=" + k);

@@ -21,31 +21,16 @@ final class PanamaDoubleGemm {
 
     static void gemm(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, double[] b, int bOff, int bRs, int bCs,
                      double[] c, int cOff, int ldc, boolean accumulate) {
-        if (swapPays(m, n, k, aRs, aCs, bRs, bCs, accumulate)) {
+        if (Gemm.swapPays(m, n, k, NR, aRs, aCs, bRs, bCs, accumulate)) {
             // C^T = B^T A^T into a scratch block, then transposed into C. The kernel does the same
             // multiply-adds in the same order either way, so the bits do not change.
             double[] t = Workspace.get().doubleC(m * n);
-            if (accumulate) for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) t[j * m + i] = c[cOff + i * ldc + j];
+            if (accumulate) Transpose.copy(m, n, c, cOff, ldc, t, 0, m);
             blocked(n, m, k, b, bOff, bCs, bRs, a, aOff, aCs, aRs, t, 0, m, accumulate);
-            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[cOff + i * ldc + j] = t[j * m + i];
+            Transpose.copy(n, m, t, 0, m, c, cOff, ldc);
         } else {
             blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         }
-    }
-
-    /**
-     * Packing never transposes A (see {@link #packA}) but must transpose a B stored by columns,
-     * such as the W^T of a linear layer: k*n scalar moves, several times the cost of the multiply
-     * when m is small. Computing C^T = B^T A^T instead transposes A (k*m) and C (m*n, twice to
-     * accumulate), which is the cheaper choice when m is the short side. The swapped problem
-     * needs m to fill at least one register tile.
-     */
-    static boolean swapPays(int m, int n, int k, int aRs, int aCs, int bRs, int bCs, boolean accumulate) {
-        boolean bByColumns = Math.abs(bRs) < Math.abs(bCs);
-        boolean aByRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
-        if (!bByColumns || m < NR) return false;
-        long normal = (long) k * n, swapped = (aByRows ? (long) k * m : 0) + (accumulate ? 2L : 1L) * m * n;
-        return swapped < normal;
     }
 
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, double[] b, int bOff, int bRs,

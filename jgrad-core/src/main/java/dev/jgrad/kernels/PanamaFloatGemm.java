@@ -52,13 +52,13 @@ final class PanamaFloatGemm {
             gemv(n, k, a, aOff, b, bOff, bCs, c, cOff, accumulate);
             return;
         }
-        if (swapPays(m, n, k, aRs, aCs, bRs, bCs, accumulate)) {
+        if (Gemm.swapPays(m, n, k, NR, aRs, aCs, bRs, bCs, accumulate)) {
             // C^T = B^T A^T into a scratch block, then transposed into C. The kernel does the same
             // multiply-adds in the same order either way, so the bits do not change.
             float[] t = Workspace.get().floatC(m * n);
-            if (accumulate) for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) t[j * m + i] = c[cOff + i * ldc + j];
+            if (accumulate) Transpose.copy(m, n, c, cOff, ldc, t, 0, m);
             blocked(n, m, k, b, bOff, bCs, bRs, a, aOff, aCs, aRs, t, 0, m, accumulate);
-            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[cOff + i * ldc + j] = t[j * m + i];
+            Transpose.copy(n, m, t, 0, m, c, cOff, ldc);
         } else {
             blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
         }
@@ -140,21 +140,6 @@ final class PanamaFloatGemm {
         out[1] = finishDot(p1.add(q1), x, xo, y, y1, i, k, lanes);
         out[2] = finishDot(p2.add(q2), x, xo, y, y2, i, k, lanes);
         out[3] = finishDot(p3.add(q3), x, xo, y, y3, i, k, lanes);
-    }
-
-    /**
-     * Packing never transposes A (see {@link #packA}) but must transpose a B stored by columns,
-     * such as the W^T of a linear layer: k*n scalar moves, several times the cost of the multiply
-     * when m is small. Computing C^T = B^T A^T instead transposes A (k*m) and C (m*n, twice to
-     * accumulate), which is the cheaper choice when m is the short side. The swapped problem
-     * needs m to fill at least one register tile.
-     */
-    static boolean swapPays(int m, int n, int k, int aRs, int aCs, int bRs, int bCs, boolean accumulate) {
-        boolean bByColumns = Math.abs(bRs) < Math.abs(bCs);
-        boolean aByRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
-        if (!bByColumns || m < NR) return false;
-        long normal = (long) k * n, swapped = (aByRows ? (long) k * m : 0) + (accumulate ? 2L : 1L) * m * n;
-        return swapped < normal;
     }
 
     static void blocked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,

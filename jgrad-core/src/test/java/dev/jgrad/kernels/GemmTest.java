@@ -261,12 +261,13 @@ class GemmTest {
     @Test
     void swappedProductIsBitwiseTheDirectOne() {
         var rnd = new SplittableRandom(5);
-        int[][] shapes = {{64, 256, 784}, {40, 300, 129}, {33, 100, 500}};
+        int[][] shapes = {{64, 256, 784}, {40, 300, 401}, {33, 100, 500}};
         for (int[] s : shapes)
             for (boolean accumulate : new boolean[] {false, true}) {
                 int m = s[0], n = s[1], k = s[2];
                 // A row-major, B = W^T with W n x k row-major
-                assertTrue(PanamaFloatGemm.swapPays(m, n, k, k, 1, 1, k, accumulate), Arrays.toString(s));
+                assertTrue(Gemm.swapPays(m, n, k, PanamaFloatGemm.NR, k, 1, 1, k, accumulate), Arrays.toString(s));
+                assertTrue(Gemm.swapPays(m, n, k, PanamaDoubleGemm.NR, k, 1, 1, k, accumulate), Arrays.toString(s));
                 float[] a = randomFloats(m * k, rnd), w = randomFloats(n * k, rnd), c0 = randomFloats(m * n, rnd);
                 float[] direct = c0.clone(), swapped = c0.clone();
                 PanamaFloatGemm.blocked(m, n, k, a, 0, k, 1, w, 0, 1, k, direct, 0, n, accumulate);
@@ -279,6 +280,45 @@ class GemmTest {
                 PanamaDoubleGemm.gemm(m, n, k, ad, 0, k, 1, wd, 0, 1, k, swappedD, 0, n, accumulate);
                 assertArrayEquals(directD, swappedD, "double " + Arrays.toString(s) + " accumulate=" + accumulate);
             }
+    }
+
+    /** A C as large as the transposed B (a wide layer's batch) is not worth transposing twice. */
+    @Test
+    void largeOutputsAreNotSwapped() {
+        for (boolean accumulate : new boolean[] {false, true}) {
+            assertFalse(Gemm.swapPays(256, 1024, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, accumulate));
+            assertFalse(Gemm.swapPays(256, 512, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, accumulate));
+            assertTrue(Gemm.swapPays(64, 128, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, accumulate));
+        }
+        // B stored by rows never needs the swap, whatever the shape
+        assertFalse(Gemm.swapPays(64, 4096, 4096, PanamaFloatGemm.NR, 4096, 1, 4096, 1, false));
+    }
+
+    /** Tiled transposes of blocks inside larger arrays, with edges on both sides of a tile. */
+    @Test
+    void transposeCopiesEveryElementOfTheBlockAndNothingElse() {
+        var rnd = new SplittableRandom(9);
+        int[][] shapes = {{1, 1}, {1, 13}, {13, 1}, {8, 8}, {9, 17}, {23, 40}, {64, 5}};
+        for (int[] sh : shapes) {
+            int rows = sh[0], cols = sh[1], lds = cols + 3, ldd = rows + 2, sOff = 5, dOff = 7;
+            float[] src = randomFloats(sOff + rows * lds, rnd);
+            float[] dst = new float[dOff + cols * ldd];
+            Arrays.fill(dst, -1f);
+            Transpose.copy(rows, cols, src, sOff, lds, dst, dOff, ldd);
+            double[] srcD = rnd.doubles(sOff + rows * lds).toArray(), dstD = new double[dOff + cols * ldd];
+            Arrays.fill(dstD, -1);
+            Transpose.copy(rows, cols, srcD, sOff, lds, dstD, dOff, ldd);
+            for (int j = 0; j < cols; j++)
+                for (int i = 0; i < ldd; i++) {
+                    int d = dOff + j * ldd + i;
+                    if (d >= dst.length) continue;
+                    float want = i < rows ? src[sOff + i * lds + j] : -1f;
+                    double wantD = i < rows ? srcD[sOff + i * lds + j] : -1;
+                    assertEquals(want, dst[d], Arrays.toString(sh) + " (" + j + ", " + i + ")");
+                    assertEquals(wantD, dstD[d], Arrays.toString(sh) + " (" + j + ", " + i + ")");
+                }
+            for (int d = 0; d < dOff; d++) assertEquals(-1f, dst[d], "before the block");
+        }
     }
 
     @Test

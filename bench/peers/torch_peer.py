@@ -99,7 +99,8 @@ def run_inference(args):
     gen = torch.Generator().manual_seed(args.seed)
     images = torch.rand(1000, common.FEATURES, generator=gen)
     torch.manual_seed(args.seed + 1)
-    model = make_model(args.hidden).eval()
+    # served frozen, as jgrad's runner serves its model
+    model = make_model(args.hidden).eval().requires_grad_(False)
     with torch.no_grad():
         common.inference(lambda i: model(images[i % 1000:i % 1000 + 1])[0, 0].item(), args, configuration())
 

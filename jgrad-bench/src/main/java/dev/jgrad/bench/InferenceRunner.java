@@ -33,7 +33,8 @@ public final class InferenceRunner {
         long seed = opts.integer("seed", 1);
 
         var data = Dataset.synthetic(seed, IMAGES);
-        var model = new Mlp(seed + 1, hidden);
+        // served frozen, as a trained model is deployed; the PyTorch peer does the same
+        var model = new Mlp(seed + 1, hidden).requiresGrad(false);
         double[] micros = new double[calls];
         double checksum = 0;
         try (var g = Tensor.noGrad()) {

@@ -170,6 +170,15 @@ public final class Workloads {
             }
         }
 
+        /**
+         * Turns gradient tracking of the weights and biases on or off, like Module.requiresGrad:
+         * a model served frozen packs its weights once for single inputs (Tensor.linear).
+         */
+        public Mlp requiresGrad(boolean requiresGrad) {
+            for (Tensor p : parameters()) p.requiresGrad(requiresGrad);
+            return this;
+        }
+
         /** Logits for a batch of images [batch, 784]. */
         public Tensor forward(Tensor x) {
             Tensor h = x;

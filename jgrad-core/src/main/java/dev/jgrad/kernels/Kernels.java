@@ -31,6 +31,21 @@ public interface Kernels {
               double[] b, int bOff, int bRs, int bCs,
               double[] c, int cOff, int ldc, boolean accumulate);
 
+    /**
+     * B (k x n, element (p, j) at {@code b[bOff + p*bRs + j*bCs]}) copied once for
+     * {@link #gemvPacked}: for a weight that many one-row products will read (batch-1 inference),
+     * so that no call has to transpose or pack it again.
+     */
+    PackedMatrix pack(int k, int n, float[] b, int bOff, int bRs, int bCs);
+
+    /**
+     * c[cOff + j] = (or +=, when {@code accumulate}) sum over p of x[xOff + p] B(p, j), for a B
+     * from this implementation's {@link #pack}. Gives the same bits as the same row of
+     * {@link #gemm(int, int, int, float[], int, int, int, float[], int, int, int, float[], int, int, boolean) gemm}
+     * with that B.
+     */
+    void gemvPacked(float[] x, int xOff, PackedMatrix b, float[] c, int cOff, boolean accumulate);
+
     /** y[yo + i] = op(x[xo + i]; p, q) for i in [0, n). x and y may be the same array. */
     void unary(UnaryOp op, float[] x, int xo, float[] y, int yo, int n, double p, double q);
 

@@ -50,6 +50,28 @@ final class PanamaKernels extends ScalarKernels {
                 m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
     }
 
+    @Override
+    public PackedMatrix pack(int k, int n, float[] b, int bOff, int bRs, int bCs) {
+        // a narrow B (a classifier's 10 outputs) in one vector, not padded to eight
+        int width = n <= FL ? FL : PanamaFloatGemm.PW;
+        return PackedMatrix.of(k, n, width, b, bOff, bRs, bCs, this);
+    }
+
+    /**
+     * One panel per task: with W's 256 outputs on two threads, each thread streams its own half
+     * of the packed W, which stays in that core's L2 from call to call (see {@link Parallel}).
+     */
+    @Override
+    public void gemvPacked(float[] x, int xOff, PackedMatrix b, float[] c, int cOff, boolean accumulate) {
+        b.check(this, x, xOff, c, cOff);
+        int panels = (b.n + b.width - 1) / b.width;
+        if ((long) b.k * b.n < Parallel.MIN_PARALLEL_ELEMENTS) {
+            for (int t = 0; t < panels; t++) PanamaFloatGemm.gemvPanel(b, t, x, xOff, c, cOff, accumulate);
+        } else {
+            Parallel.run(panels, t -> PanamaFloatGemm.gemvPanel(b, t, x, xOff, c, cOff, accumulate));
+        }
+    }
+
     /** The unary ops with a vector loop; COPY is already a memory copy. */
     private static boolean vectorUnary(UnaryOp op, double p) {
         return switch (op) {

@@ -1,5 +1,7 @@
 package dev.jgrad.kernels;
 
+import java.util.Arrays;
+
 import java.util.Objects;
 
 /**
@@ -18,6 +20,24 @@ public class ScalarKernels implements Kernels {
     public void gemm(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         Gemm.gemm(ScalarGemm::gemm, 1, ScalarGemm.NB, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+    }
+
+    /** B row-major in one panel: the rows ScalarGemm's axpys read. */
+    @Override
+    public PackedMatrix pack(int k, int n, float[] b, int bOff, int bRs, int bCs) {
+        return PackedMatrix.of(k, n, Math.max(1, n), b, bOff, bRs, bCs, this);
+    }
+
+    /** c + x0 B(0, :) + x1 B(1, :) + ... in k order, as {@link ScalarGemm} sums a row. */
+    @Override
+    public void gemvPacked(float[] x, int xOff, PackedMatrix b, float[] c, int cOff, boolean accumulate) {
+        b.check(this, x, xOff, c, cOff);
+        int n = b.n;
+        if (!accumulate) Arrays.fill(c, cOff, cOff + n, 0f);
+        for (int p = 0; p < b.k; p++) {
+            float xp = x[xOff + p];
+            for (int j = 0, r = p * n; j < n; j++) c[cOff + j] += xp * b.data[r + j];
+        }
     }
 
     @Override

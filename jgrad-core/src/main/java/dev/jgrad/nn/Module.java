@@ -138,6 +138,17 @@ public abstract class Module {
         return training;
     }
 
+    /**
+     * Turns gradient tracking of every parameter on or off, like PyTorch's
+     * {@code requires_grad_(False)}. A frozen model is one to serve: its weights count as
+     * constants, and a {@link Linear} layer packs its weight once for fast single inputs (see
+     * {@link Tensor#linear}). Unfreeze before training again.
+     */
+    public final Module requiresGrad(boolean requiresGrad) {
+        for (Tensor p : parameters()) p.requiresGrad(requiresGrad);
+        return this;
+    }
+
     /** Clears the gradients of all parameters (sets them to null, like PyTorch's default). */
     public final void zeroGrad() {
         zeroGrad(true);

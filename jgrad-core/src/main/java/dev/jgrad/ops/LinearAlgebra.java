@@ -4,6 +4,7 @@ import dev.jgrad.Tensor;
 import dev.jgrad.autograd.AccumulatingBackwardFn;
 import dev.jgrad.autograd.Graph;
 import dev.jgrad.kernels.Kernels;
+import dev.jgrad.kernels.PackedMatrix;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Shape;
 
@@ -64,7 +65,10 @@ public final class LinearAlgebra {
             for (int r = 0; r < n; r++) System.arraycopy(src, bias.storageOffset(), dst, r * out, out);
         }
         int[] xs = xx.stride(), ws = ww.stride();
-        gemm(n, out, in, xx, xx.storageOffset(), xs[0], xs[1], ww, ww.storageOffset(), ws[1], ws[0], y, 0, out, bb != null);
+        if (n == 1 && dt == DType.FLOAT32 && !ww.requiresGrad() && xs[1] == 1)
+            Kernels.get().gemvPacked(xx.storage().floats(), xx.storageOffset(), packedTranspose(ww), y.storage().floats(), 0, bb != null);
+        else
+            gemm(n, out, in, xx, xx.storageOffset(), xs[0], xs[1], ww, ww.storageOffset(), ws[1], ws[0], y, 0, out, bb != null);
         AccumulatingBackwardFn rule = (g, into) -> {
             Tensor gw = null;
             if (ww.requiresGrad()) {
@@ -85,6 +89,27 @@ public final class LinearAlgebra {
         return bb == null
                 ? Graph.record("linear", y, List.of(xx, ww), rule, xx, ww)
                 : Graph.record("linear", y, List.of(xx, ww), rule, xx, ww, bb);
+    }
+
+    /** Which view of a storage a packed copy was made from. */
+    private record PackedView(int offset, int rows, int cols, int rowStride, int colStride) {}
+
+    /**
+     * W^T of a float32 weight W [out, in], packed for one-row products and kept on W's storage
+     * until W is written in place. A weight that does not require grad is treated as a constant
+     * (a model frozen for serving): its first one-row product packs it, every later one reads
+     * the packed copy, so a single input costs one pass over W in its fastest layout, and gives
+     * the same bits as that row of a batch. A weight being trained changes every step, so it is
+     * never packed: its one-row products read W in place.
+     */
+    private static PackedMatrix packedTranspose(Tensor w) {
+        int[] ws = w.stride();
+        var key = new PackedView(w.storageOffset(), w.size(0), w.size(1), ws[0], ws[1]);
+        var storage = w.storage();
+        if (storage.derived(key) instanceof PackedMatrix pm) return pm;
+        var pm = Kernels.get().pack(w.size(1), w.size(0), storage.floats(), w.storageOffset(), ws[1], ws[0]);
+        storage.keep(key, pm);
+        return pm;
     }
 
     /** c += a b for 2-d a [m, k], b [k, n] and a dense c [m, n] of their type, in place, not recorded. */

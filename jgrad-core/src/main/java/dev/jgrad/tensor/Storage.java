@@ -13,6 +13,13 @@ public final class Storage {
     private final double[] doubles;
     private final long[] longs;
     private int version;
+    /** Copies derived from the contents (a weight packed for inference), newest first. */
+    private volatile Derived[] derived = new Derived[0];
+
+    private record Derived(Object key, int version, Object value) {}
+
+    /** How many derived copies a storage keeps: one per view of it that a kernel packs. */
+    private static final int MAX_DERIVED = 4;
 
     private Storage(DType dtype, float[] f, double[] d, long[] l) {
         this.dtype = dtype;
@@ -113,5 +120,30 @@ public final class Storage {
     /** Called by every in-place write. */
     public void bumpVersion() {
         version++;
+    }
+
+    /**
+     * The value {@link #keep} stored under an equal key, if no in-place write has happened since;
+     * otherwise null. Writes straight into the backing array are not seen, as they are not by
+     * autograd's check of saved tensors.
+     */
+    public Object derived(Object key) {
+        int v = version;
+        for (Derived d : derived) if (d.version == v && d.key.equals(key)) return d.value;
+        return null;
+    }
+
+    /**
+     * Keeps a value derived from the current contents under {@code key} (for instance a view's
+     * offset and strides), replacing what was kept for that key and anything out of date. At
+     * most {@value #MAX_DERIVED} are kept; the oldest goes first.
+     */
+    public void keep(Object key, Object value) {
+        int v = version;
+        var kept = new java.util.ArrayList<Derived>(MAX_DERIVED);
+        kept.add(new Derived(key, v, value));
+        for (Derived d : derived)
+            if (kept.size() < MAX_DERIVED && d.version == v && !d.key.equals(key)) kept.add(d);
+        derived = kept.toArray(new Derived[0]);
     }
 }

@@ -321,6 +321,54 @@ class GemmTest {
         }
     }
 
+    /**
+     * One row times a packed B gives the bits of that row of a three-row gemm, for B stored by rows
+     * and by columns (W^T), with and without accumulation, on one and two threads; shapes cross
+     * the panel width, the KC blocks and the size where the work is split.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void aPackedRowHasTheBitsOfThatRowOfABatch(Kernels kern) {
+        var rnd = new SplittableRandom(11);
+        int[][] shapes = {{1, 1}, {3, 200}, {784, 256}, {300, 129}, {513, 10}, {100, 1100}, {17, 127}};
+        for (int threads : new int[] {1, 2}) {
+            Parallel.setThreads(threads);
+            for (int[] s : shapes)
+                for (boolean byColumns : new boolean[] {false, true})
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        int k = s[0], n = s[1], bOff = 3;
+                        float[] b = randomFloats(bOff + k * n, rnd);
+                        int bRs = byColumns ? 1 : n, bCs = byColumns ? k : 1;
+                        float[] xs = randomFloats(3 * k, rnd), c0 = randomFloats(3 * n, rnd);
+                        float[] batch = c0.clone();
+                        kern.gemm(3, n, k, xs, 0, k, 1, b, bOff, bRs, bCs, batch, 0, n, accumulate);
+                        PackedMatrix pm = kern.pack(k, n, b, bOff, bRs, bCs);
+                        float[] row = new float[n + 2];
+                        System.arraycopy(c0, n, row, 1, n);
+                        kern.gemvPacked(xs, k, pm, row, 1, accumulate);
+                        String what = kern.name() + " " + Arrays.toString(s) + " byColumns=" + byColumns
+                                + " accumulate=" + accumulate + " threads=" + threads;
+                        assertArrayEquals(Arrays.copyOfRange(batch, n, 2 * n), Arrays.copyOfRange(row, 1, n + 1), what);
+                        assertTrue(row[0] == 0 && row[n + 1] == 0, "wrote outside c: " + what);
+                    }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void packedProductsNameBadArguments(Kernels kern) {
+        float[] b = new float[12];
+        var e = assertThrows(IllegalArgumentException.class, () -> kern.pack(3, 5, b, 0, 5, 1));
+        assertTrue(e.getMessage().startsWith("pack: B"), e.getMessage());
+        PackedMatrix pm = kern.pack(3, 4, b, 0, 4, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> kern.gemvPacked(new float[2], 0, pm, new float[4], 0, false));
+        assertTrue(e.getMessage().contains("x needs 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> kern.gemvPacked(new float[3], 0, pm, new float[4], 1, false));
+        assertTrue(e.getMessage().contains("c needs 4"), e.getMessage());
+        Kernels other = kern instanceof PanamaKernels ? new ScalarKernels() : new PanamaKernels();
+        e = assertThrows(IllegalArgumentException.class, () -> other.gemvPacked(new float[3], 0, pm, new float[4], 0, false));
+        assertTrue(e.getMessage().contains("packed by"), e.getMessage());
+    }
     @Test
     void badArgumentsAreReportedByName() {
         var kern = new PanamaKernels();

@@ -261,7 +261,7 @@ class GemmTest {
     @Test
     void swappedProductIsBitwiseTheDirectOne() {
         var rnd = new SplittableRandom(5);
-        int[][] shapes = {{64, 256, 784}, {40, 300, 401}, {33, 100, 500}};
+        int[][] shapes = {{64, 256, 784}, {40, 300, 401}, {33, 100, 500}, {4, 256, 784}, {2, 37, 300}};
         for (int[] s : shapes)
             for (boolean accumulate : new boolean[] {false, true}) {
                 int m = s[0], n = s[1], k = s[2];
@@ -290,6 +290,9 @@ class GemmTest {
             assertFalse(Gemm.swapPays(256, 512, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, accumulate));
             assertTrue(Gemm.swapPays(64, 128, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, accumulate));
         }
+        // a few rows take one-vector tiles; rows that would half fill two vectors do not swap
+        assertTrue(Gemm.swapPays(4, 256, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, true));
+        assertFalse(Gemm.swapPays(24, 256, 784, PanamaFloatGemm.NR, 784, 1, 1, 784, true));
         // B stored by rows never needs the swap, whatever the shape
         assertFalse(Gemm.swapPays(64, 4096, 4096, PanamaFloatGemm.NR, 4096, 1, 4096, 1, false));
     }

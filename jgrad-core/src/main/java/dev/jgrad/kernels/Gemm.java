@@ -150,20 +150,20 @@ final class Gemm {
     private static void checkOperands(int m, int n, int k, boolean aIsC, boolean bIsC,
                                       int aLen, int aOff, int aRs, int aCs, int bLen, int bOff, int bRs, int bCs,
                                       int cLen, int cOff, int ldc) {
-        long[] ra = span("A", m, k, aLen, aOff, aRs, aCs);
-        long[] rb = span("B", k, n, bLen, bOff, bRs, bCs);
-        long[] rc = span("C", m, n, cLen, cOff, ldc, 1);
+        long[] ra = span("gemm", "A", m, k, aLen, aOff, aRs, aCs);
+        long[] rb = span("gemm", "B", k, n, bLen, bOff, bRs, bCs);
+        long[] rc = span("gemm", "C", m, n, cLen, cOff, ldc, 1);
         if (aIsC && overlap(ra, rc)) throw new IllegalArgumentException("gemm: C overlaps A in the same array");
         if (bIsC && overlap(rb, rc)) throw new IllegalArgumentException("gemm: C overlaps B in the same array");
     }
 
     /** The lowest and highest index an operand touches, or null when it is empty. */
-    private static long[] span(String name, int rows, int cols, int length, int off, int rs, int cs) {
+    static long[] span(String op, String name, int rows, int cols, int length, int off, int rs, int cs) {
         if (rows == 0 || cols == 0) return null;
         long lo = off + Math.min(0L, (rows - 1L) * rs) + Math.min(0L, (cols - 1L) * cs);
         long hi = off + Math.max(0L, (rows - 1L) * rs) + Math.max(0L, (cols - 1L) * cs);
         if (lo < 0 || hi >= length)
-            throw new IllegalArgumentException("gemm: " + name + " (" + rows + " x " + cols + ", offset " + off
+            throw new IllegalArgumentException(op + ": " + name + " (" + rows + " x " + cols + ", offset " + off
                     + ", strides " + rs + ", " + cs + ") reaches indices " + lo + ".." + hi
                     + " outside its array of length " + length);
         return new long[] {lo, hi};

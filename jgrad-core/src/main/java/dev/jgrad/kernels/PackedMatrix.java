@@ -39,11 +39,7 @@ public final class PackedMatrix {
         Objects.requireNonNull(b, "pack: B is null");
         if (k <= 0 || n <= 0 || width <= 0)
             throw new IllegalArgumentException("pack: need k, n > 0, got k=" + k + ", n=" + n);
-        long lo = off + Math.min(0L, (k - 1L) * rs) + Math.min(0L, (n - 1L) * cs);
-        long hi = off + Math.max(0L, (k - 1L) * rs) + Math.max(0L, (n - 1L) * cs);
-        if (lo < 0 || hi >= b.length)
-            throw new IllegalArgumentException("pack: B (" + k + " x " + n + ", offset " + off + ", strides " + rs + ", " + cs
-                    + ") reaches indices " + lo + ".." + hi + " outside its array of length " + b.length);
+        Gemm.span("pack", "B", k, n, b.length, off, rs, cs);
         var pm = new PackedMatrix(k, n, width, packedBy);
         for (int j0 = 0; j0 < n; j0 += width) {
             int cols = Math.min(width, n - j0), base = j0 * k;

@@ -67,8 +67,9 @@ public final class LinearAlgebra {
         int[] xs = xx.stride(), ws = ww.stride();
         if (n <= PACKED_ROWS && dt == DType.FLOAT32 && !ww.requiresGrad() && xs[1] == 1) {
             PackedMatrix packed = packedTranspose(ww);
+            Kernels kern = Kernels.get();
             float[] xf = xx.storage().floats(), yf = y.storage().floats();
-            for (int r = 0; r < n; r++) Kernels.get().gemvPacked(xf, xx.storageOffset() + r * xs[0], packed, yf, r * out, bb != null);
+            for (int r = 0; r < n; r++) kern.gemvPacked(xf, xx.storageOffset() + r * xs[0], packed, yf, r * out, bb != null);
         } else
             gemm(n, out, in, xx, xx.storageOffset(), xs[0], xs[1], ww, ww.storageOffset(), ws[1], ws[0], y, 0, out, bb != null);
         AccumulatingBackwardFn rule = (g, into) -> {

@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import java.util.ArrayList;
+
 /**
  * A flat array of one element type, shared by a tensor and all its views. The version counter
  * counts in-place writes so that backward can detect a saved tensor that was changed.
@@ -140,7 +142,7 @@ public final class Storage {
      */
     public void keep(Object key, Object value) {
         int v = version;
-        var kept = new java.util.ArrayList<Derived>(MAX_DERIVED);
+        var kept = new ArrayList<Derived>(MAX_DERIVED);
         kept.add(new Derived(key, v, value));
         for (Derived d : derived)
             if (kept.size() < MAX_DERIVED && d.version == v && !d.key.equals(key)) kept.add(d);

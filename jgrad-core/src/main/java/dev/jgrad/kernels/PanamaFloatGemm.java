@@ -38,7 +38,9 @@ import java.util.Arrays;
  * not inlined, boxed them, and took GEMM at n = 512 from about 180 to 22-57 GFLOPS. And C is
  * added after the k loop, not loaded before it, because 12 accumulators plus 12 loaded C
  * vectors made the JIT spill registers in some processes (a 64 x 784 x 256 product took 430
- * instead of 175 us).
+ * instead of 175 us). The column-panel and row-panel kernels stay separate too: one kernel
+ * addressing A as a[ao + i*ais + p*aps] for both ran 3-8% slower on every shape tried
+ * (SideBySideRunner, 1 and 2 threads, 3 processes).
  */
 final class PanamaFloatGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

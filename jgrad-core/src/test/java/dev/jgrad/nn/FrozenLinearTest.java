@@ -5,6 +5,7 @@ import dev.jgrad.tensor.Generator;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,18 @@ class FrozenLinearTest {
             assertArrayEquals(row(x.expand(20, 50).contiguous().linear(bottom, null), 1), x.linear(bottom, null).toFloatArray());
             assertArrayEquals(row(x30.expand(20, 60).contiguous().linear(wt, null), 2), x30.linear(wt, null).toFloatArray());
         }
+    }
+
+    /** Through a frozen weight the input still gets its gradient: d sum(x W^T + b) / dx = column sums of W. */
+    @Test
+    void anInputThroughAFrozenWeightGetsItsGradient() {
+        var layer = new Linear(10, 3, 1);
+        layer.requiresGrad(false);
+        Tensor x = Tensor.rand(new Generator(2), 1, 10).requiresGrad(true);
+        layer.forward(x).sum().backward();
+        float[] want = layer.weight().sum(0, false).toFloatArray(), got = x.grad().toFloatArray();
+        for (int i = 0; i < 10; i++) assertEquals(want[i], got[i], 1e-6, "d/dx" + i);
+        assertEquals(null, layer.weight().grad());
     }
 
     @Test

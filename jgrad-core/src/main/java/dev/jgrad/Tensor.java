@@ -517,6 +517,14 @@ public final class Tensor {
      */
     public Tensor linear(Tensor weight, Tensor bias) { return LinearAlgebra.linear(this, weight, bias); }
 
+    /**
+     * relu(this W^T + b) as one operation, for the hidden layers of a multilayer perceptron: the
+     * ReLU is applied to the layer's output in place and its gradient folded into the layer's
+     * backward, saving an activation-sized array and a graph node per layer. Same values and
+     * gradients as {@code linear(weight, bias).relu()}.
+     */
+    public Tensor linearRelu(Tensor weight, Tensor bias) { return LinearAlgebra.linearRelu(this, weight, bias); }
+
     /** Mean softmax cross-entropy of these [batch, classes] logits against int64 labels, fused and stable. */
     public Tensor crossEntropy(Tensor labels) { return CrossEntropy.perSample(this, labels).mean(); }
 

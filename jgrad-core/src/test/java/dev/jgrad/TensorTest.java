@@ -198,4 +198,30 @@ class TensorTest {
         var e = assertThrows(IllegalArgumentException.class, () -> logits.crossEntropy(Tensor.of(new int[] {0, 3, 1, 1, 0})));
         assertEquals("crossEntropy: label 3 at row 1 is outside the 3 classes (valid labels are 0..2)", e.getMessage());
     }
+    @Test
+    void linearReluGivesTheBitsOfLinearThenRelu() {
+        var gen = new Generator(7);
+        for (int rows : new int[] {1, 3, 64}) {
+            Tensor x = Tensor.randn(gen, rows, 37), w = Tensor.randn(gen, 29, 37), b = Tensor.randn(gen, 29);
+            Tensor[] fusedGrads = reluLayerGrads(x, w, b, true), composedGrads = reluLayerGrads(x, w, b, false);
+            for (int i = 0; i < fusedGrads.length; i++)
+                assertArrayEquals(composedGrads[i].toFloatArray(), fusedGrads[i].toFloatArray(), rows + " rows, tensor " + i);
+            Tensor y = x.linearRelu(w, b);
+            assertTrue(y.amin().item() == 0 && y.amax().item() > 0, "some outputs clamped, some not");
+            // a frozen weight takes the packed path for a few rows
+            Tensor frozen = x.linearRelu(w.detach(), b.detach());
+            assertArrayEquals(x.linear(w.detach(), b.detach()).relu().toFloatArray(), frozen.toFloatArray());
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(gen, 2, 3).linearRelu(Tensor.randn(gen, 4, 5), null));
+        assertTrue(e.getMessage().startsWith("linearRelu: input [2, 3], weight [4, 5]"), e.getMessage());
+    }
+
+    /** Output, then the gradients of x, W and b, of sum(relu(x W^T + b) * c) for a fixed c. */
+    private static Tensor[] reluLayerGrads(Tensor x0, Tensor w0, Tensor b0, boolean fused) {
+        Tensor x = x0.detach().requiresGrad(true), w = w0.detach().requiresGrad(true), b = b0.detach().requiresGrad(true);
+        Tensor y = fused ? x.linearRelu(w, b) : x.linear(w, b).relu();
+        Tensor c = Tensor.arange(y.numel()).reshape(y.shape()).mul(0.01).to(DType.FLOAT32);
+        y.mul(c).sum().backward();
+        return new Tensor[] {y.detach(), x.grad(), w.grad(), b.grad()};
+    }
 }

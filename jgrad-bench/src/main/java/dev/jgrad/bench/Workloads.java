@@ -148,8 +148,8 @@ public final class Workloads {
 
     /**
      * A multilayer perceptron 784 - hidden... - 10 with ReLU between layers, written with plain
-     * tensor operations: the fused linear layer and softmax cross-entropy, as torch.nn.Linear and
-     * F.cross_entropy are on the PyTorch side. Weights are [out, in] and start uniform in +-1/sqrt(in) like
+     * tensor operations: the fused linear layer (with its ReLU for hidden layers) and softmax
+     * cross-entropy, as torch.nn.Linear, nn.ReLU and F.cross_entropy are on the PyTorch side. Weights are [out, in] and start uniform in +-1/sqrt(in) like
      * torch.nn.Linear's (a scale that keeps SGD at lr 0.1 stable on uncentered inputs), biases
      * at zero.
      */
@@ -182,11 +182,9 @@ public final class Workloads {
         /** Logits for a batch of images [batch, 784]. */
         public Tensor forward(Tensor x) {
             Tensor h = x;
-            for (int i = 0; i < weights.size(); i++) {
-                h = h.linear(weights.get(i), biases.get(i));
-                if (i < weights.size() - 1) h = h.relu();
-            }
-            return h;
+            int last = weights.size() - 1;
+            for (int i = 0; i < last; i++) h = h.linearRelu(weights.get(i), biases.get(i));
+            return h.linear(weights.get(last), biases.get(last));
         }
 
         /** Mean softmax cross-entropy of a batch against int64 labels [batch]. */

@@ -46,15 +46,32 @@ public final class Indexing {
         // A minibatch of rows picked at random from a large dataset misses the caches row by row,
         // so long slices (an image each) are copied on both threads; short ones stay on one.
         int minRows = inner >= 256 ? Math.max(2, Parallel.MIN_PARALLEL_ELEMENTS / 2 / inner) : Integer.MAX_VALUE;
+        int[] starts = new int[rows];
+        for (int r = 0; r < rows; r++) starts[r] = co + (r / idx.length * size + (int) idx[r % idx.length]) * slice;
         Parallel.forRange(rows, 1, minRows, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int o = r / idx.length, j = r % idx.length;
-                System.arraycopy(src, co + (o * size + (int) idx[j]) * slice, dst, r * slice, slice);
-            }
+            touch(src, starts, from, to);
+            for (int r = from; r < to; r++) System.arraycopy(src, starts[r], dst, r * slice, slice);
         });
         if (!x.dtype().isFloating()) return out;
         Tensor ix = index.detach();
         return Graph.record("indexSelect", out, g -> grads(indexAdd(g, shape, d, ix)), x);
+    }
+
+    /** Keeps the loads of {@link #touch} alive. */
+    @SuppressWarnings("unused")
+    private static volatile double touched;
+
+    /**
+     * Loads the first element of each slice: the slices of a shuffled minibatch miss the caches
+     * one by one, and these independent loads overlap their misses, where each copy would wait
+     * for its own (W2's gather of 64 rows of 784 floats from a 188 MB set: 23 -> 17 us).
+     */
+    private static void touch(Object src, int[] starts, int from, int to) {
+        double sum = 0;
+        if (src instanceof float[] f) for (int r = from; r < to; r++) sum += f[starts[r]];
+        else if (src instanceof double[] d) for (int r = from; r < to; r++) sum += d[starts[r]];
+        else return;
+        touched = sum;
     }
 
     /** zeros(shape) with src's slices added at the given indices of dim d. */

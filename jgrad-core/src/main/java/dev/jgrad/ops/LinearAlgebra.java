@@ -3,8 +3,10 @@ package dev.jgrad.ops;
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.AccumulatingBackwardFn;
 import dev.jgrad.autograd.Graph;
+import dev.jgrad.kernels.BinaryOp;
 import dev.jgrad.kernels.Kernels;
 import dev.jgrad.kernels.PackedMatrix;
+import dev.jgrad.kernels.UnaryOp;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Shape;
 
@@ -44,13 +46,28 @@ public final class LinearAlgebra {
      * [out] or null. The backward rules are the three products of a fully connected layer.
      */
     public static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        return linear(x, w, b, false);
+    }
+
+    /**
+     * relu(x W^T + b) as one operation: the ReLU clamps the GEMM's output in place, where a
+     * separate op would allocate and record a second activation, and backward gates the
+     * incoming gradient by the output (positive exactly where the pre-activation was) before
+     * the layer's three products.
+     */
+    public static Tensor linearRelu(Tensor x, Tensor w, Tensor b) {
+        return linear(x, w, b, true);
+    }
+
+    private static Tensor linear(Tensor x, Tensor w, Tensor b, boolean relu) {
+        String op = relu ? "linearRelu" : "linear";
         if (w.dim() != 2 || (b != null && (b.dim() != 1 || b.size(0) != w.size(0))) || x.dim() == 0 || x.size(-1) != w.size(1))
-            throw new IllegalArgumentException("linear: input " + Arrays.toString(x.shape()) + ", weight " + Arrays.toString(w.shape())
+            throw new IllegalArgumentException(op + ": input " + Arrays.toString(x.shape()) + ", weight " + Arrays.toString(w.shape())
                     + (b == null ? "" : ", bias " + Arrays.toString(b.shape()))
                     + ": expected input [..., in], weight [out, in] and bias [out]");
         if (x.dim() != 2) {
             int[] shape = x.shape();
-            Tensor y = linear(x.reshape(-1, shape[shape.length - 1]), w, b);
+            Tensor y = linear(x.reshape(-1, shape[shape.length - 1]), w, b, relu);
             int[] outShape = shape.clone();
             outShape[shape.length - 1] = w.size(0);
             return y.reshape(outShape);
@@ -72,7 +89,14 @@ public final class LinearAlgebra {
             for (int r = 0; r < n; r++) kern.gemvPacked(xf, xx.storageOffset() + r * xs[0], packed, yf, r * out, bb != null);
         } else
             gemm(n, out, in, xx, xx.storageOffset(), xs[0], xs[1], ww, ww.storageOffset(), ws[1], ws[0], y, 0, out, bb != null);
-        AccumulatingBackwardFn rule = (g, into) -> {
+        if (relu) {
+            Kernels kern = Kernels.get();
+            if (dt == DType.FLOAT32) kern.unary(UnaryOp.RELU, y.storage().floats(), 0, y.storage().floats(), 0, n * out, 0, 0);
+            else kern.unary(UnaryOp.RELU, y.storage().doubles(), 0, y.storage().doubles(), 0, n * out, 0, 0);
+        }
+        Tensor activated = relu ? y.detach() : null;
+        AccumulatingBackwardFn rule = (upstream, into) -> {
+            Tensor g = relu ? Elementwise.binary(BinaryOp.GATE, upstream, activated) : upstream;
             Tensor gw = null;
             if (ww.requiresGrad()) {
                 if (into != null && into[1] != null) addProduct(g.t(), xx, into[1]);
@@ -89,9 +113,10 @@ public final class LinearAlgebra {
             Tensor[] result = grads(xx.requiresGrad() ? g.matmul(ww) : null, gw, gb);
             return bb == null ? Arrays.copyOf(result, 2) : result;
         };
+        List<Tensor> saved = relu ? List.of(xx, ww, y) : List.of(xx, ww);
         return bb == null
-                ? Graph.record("linear", y, List.of(xx, ww), rule, xx, ww)
-                : Graph.record("linear", y, List.of(xx, ww), rule, xx, ww, bb);
+                ? Graph.record(op, y, saved, rule, xx, ww)
+                : Graph.record(op, y, saved, rule, xx, ww, bb);
     }
 
     /**

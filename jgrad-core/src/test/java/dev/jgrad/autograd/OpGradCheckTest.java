@@ -118,6 +118,8 @@ class OpGradCheckTest {
         cases.add(c("usedTwice", any, x -> x.get(0).mul(x.get(0)).add(x.get(0).exp()), m));
         cases.add(c("linear", any, x -> x.get(0).linear(x.get(1), x.get(2)), s(5, 4), s(3, 4), s(3)));
         cases.add(c("linearNoBias3d", any, x -> x.get(0).linear(x.get(1), null), s(2, 5, 4), s(3, 4)));
+        cases.add(c("linearRelu", any, x -> x.get(0).linearRelu(x.get(1), x.get(2)), s(5, 4), s(3, 4), s(3)));
+        cases.add(c("linearReluNoBias3d", any, x -> x.get(0).linearRelu(x.get(1), null).mul(x.get(0).sum()), s(2, 5, 4), s(3, 4)));
         cases.add(c("linearTransposedInput", any, x -> x.get(0).t().linear(x.get(1), x.get(2)), s(4, 5), s(3, 4), s(3)));
         cases.add(c("crossEntropy", any, x -> x.get(0).crossEntropy(Tensor.of(new int[] {1, 0, 3}))
                 .add(dev.jgrad.ops.CrossEntropy.perSample(x.get(0).mul(2), Tensor.of(new int[] {2, 2, 0})).mul(Tensor.of(new double[] {0.5, -1, 2}))), m));

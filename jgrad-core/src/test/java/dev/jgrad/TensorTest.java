@@ -216,6 +216,20 @@ class TensorTest {
         assertTrue(e.getMessage().startsWith("linearRelu: input [2, 3], weight [4, 5]"), e.getMessage());
     }
 
+    @Test
+    void indexSelectOfAnOddBatchOfLongRowsCopiesEveryRow() {
+        // long rows are copied on both threads; an odd count must not lose the last one
+        Tensor data = Tensor.arange(200 * 300).reshape(200, 300).to(DType.FLOAT32);
+        for (int rows : new int[] {41, 65, 75, 199}) {
+            int[] pick = new int[rows];
+            for (int i = 0; i < rows; i++) pick[i] = (i * 37 + 11) % 200;
+            float[] got = data.indexSelect(0, Tensor.of(pick)).toFloatArray();
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < 300; j += 299)
+                    assertEquals(pick[i] * 300 + j, got[i * 300 + j], rows + " rows: row " + i + ", column " + j);
+        }
+    }
+
     /** Output, then the gradients of x, W and b, of sum(relu(x W^T + b) * c) for a fixed c. */
     private static Tensor[] reluLayerGrads(Tensor x0, Tensor w0, Tensor b0, boolean fused) {
         Tensor x = x0.detach().requiresGrad(true), w = w0.detach().requiresGrad(true), b = b0.detach().requiresGrad(true);

@@ -14,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * stay scalar: on JDK 17 the lanewise versions compute lane by lane through {@code Math} and
  * measure no faster.
  *
+ * <p>Elementwise ops over at least {@link Parallel#MIN_PARALLEL_ELEMENTS} elements are split
+ * between threads: an activation of a 256-row batch is a megabyte, read from two cores' caches
+ * after a parallel GEMM wrote it. Each element is computed the same way on any thread.
+ *
  * <p>Every op gives the same bits as the scalar loop except exp and sigmoid (within a few ulps)
  * and the sums of reduceRows, which add in a different but fixed order. None of them changes
  * from run to run.
@@ -87,6 +91,12 @@ final class PanamaKernels extends ScalarKernels {
     @Override
     public void unary(UnaryOp op, float[] x, int xo, float[] y, int yo, int n, double p, double q) {
         checkUnary(op, x.length, xo, y.length, yo, n);
+        if (n >= Parallel.MIN_PARALLEL_ELEMENTS && !Checks.shifted(x == y, xo, yo, n))
+            Parallel.forRange(n, FL, Parallel.MIN_PARALLEL_ELEMENTS, (from, to) -> unaryRange(op, x, xo + from, y, yo + from, to - from, p, q));
+        else unaryRange(op, x, xo, y, yo, n, p, q);
+    }
+
+    private void unaryRange(UnaryOp op, float[] x, int xo, float[] y, int yo, int n, double p, double q) {
         int end = F.loopBound(n);
         if (end == 0 || Checks.shifted(x == y, xo, yo, n) || !vectorUnary(op, p)) {
             super.unary(op, x, xo, y, yo, n, p, q);
@@ -158,6 +168,13 @@ final class PanamaKernels extends ScalarKernels {
     @Override
     public void binary(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
         checkBinary(op, x.length, xo, xs, y.length, yo, ys, z.length, zo, n);
+        if (n >= Parallel.MIN_PARALLEL_ELEMENTS && !Checks.shifted(x == z, xo, zo, n) && !Checks.shifted(y == z, yo, zo, n))
+            Parallel.forRange(n, FL, Parallel.MIN_PARALLEL_ELEMENTS,
+                    (from, to) -> binaryRange(op, x, xo + from * xs, xs, y, yo + from * ys, ys, z, zo + from, to - from));
+        else binaryRange(op, x, xo, xs, y, yo, ys, z, zo, n);
+    }
+
+    private void binaryRange(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
         int end = F.loopBound(n);
         boolean strides = (xs == 1 && (ys == 1 || ys == 0)) || (xs == 0 && ys == 1);
         if (end == 0 || !strides || op == BinaryOp.POW
@@ -336,6 +353,12 @@ final class PanamaKernels extends ScalarKernels {
     @Override
     public void unary(UnaryOp op, double[] x, int xo, double[] y, int yo, int n, double p, double q) {
         checkUnary(op, x.length, xo, y.length, yo, n);
+        if (n >= Parallel.MIN_PARALLEL_ELEMENTS && !Checks.shifted(x == y, xo, yo, n))
+            Parallel.forRange(n, DL, Parallel.MIN_PARALLEL_ELEMENTS, (from, to) -> unaryRange(op, x, xo + from, y, yo + from, to - from, p, q));
+        else unaryRange(op, x, xo, y, yo, n, p, q);
+    }
+
+    private void unaryRange(UnaryOp op, double[] x, int xo, double[] y, int yo, int n, double p, double q) {
         int end = D.loopBound(n);
         if (end == 0 || Checks.shifted(x == y, xo, yo, n) || !vectorUnary(op, p)) {
             super.unary(op, x, xo, y, yo, n, p, q);
@@ -407,6 +430,13 @@ final class PanamaKernels extends ScalarKernels {
     @Override
     public void binary(BinaryOp op, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] z, int zo, int n) {
         checkBinary(op, x.length, xo, xs, y.length, yo, ys, z.length, zo, n);
+        if (n >= Parallel.MIN_PARALLEL_ELEMENTS && !Checks.shifted(x == z, xo, zo, n) && !Checks.shifted(y == z, yo, zo, n))
+            Parallel.forRange(n, DL, Parallel.MIN_PARALLEL_ELEMENTS,
+                    (from, to) -> binaryRange(op, x, xo + from * xs, xs, y, yo + from * ys, ys, z, zo + from, to - from));
+        else binaryRange(op, x, xo, xs, y, yo, ys, z, zo, n);
+    }
+
+    private void binaryRange(BinaryOp op, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] z, int zo, int n) {
         int end = D.loopBound(n);
         boolean strides = (xs == 1 && (ys == 1 || ys == 0)) || (xs == 0 && ys == 1);
         if (end == 0 || !strides || op == BinaryOp.POW

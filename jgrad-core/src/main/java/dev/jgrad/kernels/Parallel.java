@@ -134,7 +134,7 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        int piece = (n / parts + grain - 1) / grain * grain;
+        int piece = ((n + parts - 1) / parts + grain - 1) / grain * grain; // whole pieces cover n
         run(parts, t -> {
             int from = t * piece, to = Math.min(n, from + piece);
             if (from < to) body.run(from, to);

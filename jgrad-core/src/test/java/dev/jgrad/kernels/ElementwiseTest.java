@@ -2,6 +2,7 @@ package dev.jgrad.kernels;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -140,6 +141,45 @@ class ElementwiseTest {
                     panama.binary(op, xd, xo, xs, yd, yo, ys, gotD, zo, n);
                     same(wantD, gotD, "double " + op + " n=" + n + " strides " + xs + "," + ys);
                 }
+    }
+
+    @Test
+    void largeOpsSplitBetweenThreadsGiveTheScalarBits() {
+        int before = Parallel.threads();
+        try {
+            var rnd = new SplittableRandom(6);
+            for (int threads : new int[] {2, 3}) {
+                Parallel.setThreads(threads);
+                for (int n : new int[] {Parallel.MIN_PARALLEL_ELEMENTS, 3 * Parallel.MIN_PARALLEL_ELEMENTS + 17}) {
+                    for (UnaryOp op : new UnaryOp[] {UnaryOp.RELU, UnaryOp.MUL_SCALAR, UnaryOp.LOG, UnaryOp.SIGN}) {
+                        float[] x = floats(n + 1, rnd), want = new float[n + 2], got = want.clone(), inPlace = x.clone();
+                        scalar.unary(op, x, 1, want, 2, n, 0.5, 0);
+                        panama.unary(op, x, 1, got, 2, n, 0.5, 0);
+                        same(want, got, threads + " threads, float " + op + " n=" + n);
+                        panama.unary(op, inPlace, 1, inPlace, 1, n, 0.5, 0);
+                        same(Arrays.copyOfRange(want, 2, n + 2), Arrays.copyOfRange(inPlace, 1, n + 1),
+                                threads + " threads, float " + op + " in place, n=" + n);
+                        double[] xd = doubles(n, rnd), wantD = new double[n], gotD = new double[n];
+                        scalar.unary(op, xd, 0, wantD, 0, n, 0.5, 0);
+                        panama.unary(op, xd, 0, gotD, 0, n, 0.5, 0);
+                        same(wantD, gotD, threads + " threads, double " + op + " n=" + n);
+                    }
+                    for (BinaryOp op : new BinaryOp[] {BinaryOp.GATE, BinaryOp.SUB, BinaryOp.POW})
+                        for (int ys : new int[] {1, 0}) {
+                            float[] x = floats(n, rnd), y = floats(n, rnd), want = new float[n], got = new float[n];
+                            scalar.binary(op, x, 0, 1, y, 3, ys, want, 0, n - 3);
+                            panama.binary(op, x, 0, 1, y, 3, ys, got, 0, n - 3);
+                            same(want, got, threads + " threads, float " + op + " strides 1," + ys + " n=" + n);
+                            double[] xd = doubles(n, rnd), yd = doubles(n, rnd), wantD = new double[n], gotD = new double[n];
+                            scalar.binary(op, xd, 0, 1, yd, 3, ys, wantD, 0, n - 3);
+                            panama.binary(op, xd, 0, 1, yd, 3, ys, gotD, 0, n - 3);
+                            same(wantD, gotD, threads + " threads, double " + op + " strides 1," + ys + " n=" + n);
+                        }
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
     }
 
     @Test

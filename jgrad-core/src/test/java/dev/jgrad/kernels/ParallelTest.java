@@ -104,7 +104,8 @@ class ParallelTest {
     void forRangeCoversTheRangeOnceInGrainAlignedPieces() {
         for (int threads : new int[] {1, 2, 3}) {
             Parallel.setThreads(threads);
-            for (int n : new int[] {0, 5, 16, 1000, 100_003}) {
+            // 98,305 and 96,002: n / threads is a whole number of grains with a remainder left over
+            for (int n : new int[] {0, 5, 16, 1000, 98_305, 96_002, 100_003}) {
                 var counts = new AtomicIntegerArray(n);
                 Set<Integer> starts = ConcurrentHashMap.newKeySet();
                 Parallel.forRange(n, 16, 1000, (from, to) -> {
@@ -116,6 +117,17 @@ class ParallelTest {
                 int expected = n < 1000 ? 1 : threads;
                 assertEquals(n == 0 ? 1 : expected, starts.size(), "pieces for n=" + n + ", " + threads + " threads");
             }
+        }
+    }
+    @Test
+    void forRangeOfAnOddNumberOfRowsCopiesTheLastOne() {
+        Parallel.setThreads(2);
+        for (int rows : new int[] {3, 65, 75}) {
+            var counts = new AtomicIntegerArray(rows);
+            Parallel.forRange(rows, 1, 2, (from, to) -> {
+                for (int i = from; i < to; i++) counts.incrementAndGet(i);
+            });
+            for (int i = 0; i < rows; i++) assertEquals(1, counts.get(i), "row " + i + " of " + rows);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jgrad;
 
+import dev.jgrad.autograd.Autograd;
+import dev.jgrad.ops.CrossEntropy;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,25 @@ class TensorTest {
             for (int i = 0; i < rows; i++)
                 for (int j = 0; j < 300; j += 299)
                     assertEquals(pick[i] * 300 + j, got[i * 300 + j], rows + " rows: row " + i + ", column " + j);
+        }
+    }
+
+    @Test
+    void crossEntropyGradientIsTheSameWithAndWithoutAGraphOfIt() {
+        var gen = new Generator(3);
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor logits = Tensor.randn(gen, 37, 10).mul(4).to(dt).requiresGrad(true);
+            int[] y = new int[37];
+            for (int i = 0; i < y.length; i++) y[i] = i * 7 % 10;
+            Tensor labels = Tensor.of(y);
+            Tensor weights = Tensor.rand(gen, 37).to(dt);
+            // a weighted sum makes the upstream gradient differ from row to row
+            Tensor loss = CrossEntropy.perSample(logits, labels).mul(weights).sum();
+            Tensor recorded = Autograd.grad(loss, List.of(logits), true).get(0);
+            loss.backward(Tensor.scalar(1.0).to(dt), true);
+            assertArrayEquals(recorded.toDoubleArray(), logits.grad().toDoubleArray(), dt + ": one pass and tensor ops");
+            loss.backward(Tensor.scalar(1.0).to(dt));
+            assertArrayEquals(recorded.mul(2).toDoubleArray(), logits.grad().toDoubleArray(), dt + ": the kept probabilities are unchanged");
         }
     }
 

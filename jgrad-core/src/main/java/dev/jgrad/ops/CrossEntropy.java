@@ -48,34 +48,43 @@ public final class CrossEntropy {
         Tensor loss = Tensor.empty(logits.dtype(), n);
         // softmax(x), kept for backward, from the exponentials the loss needs anyway
         Tensor probs = GradMode.isEnabled() && logits.requiresGrad() ? Tensor.empty(logits.dtype(), n, c) : null;
-        int o = x.storageOffset();
-        double[] e = new double[c];
-        if (x.dtype() == DType.FLOAT32) {
-            float[] a = x.storage().floats(), r = loss.storage().floats(), p = probs == null ? null : probs.storage().floats();
-            for (int i = 0; i < n; i++) {
-                int row = o + i * c;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < c; j++) max = Math.max(max, a[row + j]);
-                double sum = 0;
-                for (int j = 0; j < c; j++) sum += e[j] = Math.exp(a[row + j] - max);
-                r[i] = (float) ((max - a[row + (int) y[i]]) + Math.log(sum)); // (max - x_y) first keeps precision
-                if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = (float) (e[j] / sum);
-            }
-        } else {
-            double[] a = x.storage().doubles(), r = loss.storage().doubles(), p = probs == null ? null : probs.storage().doubles();
-            for (int i = 0; i < n; i++) {
-                int row = o + i * c;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < c; j++) max = Math.max(max, a[row + j]);
-                double sum = 0;
-                for (int j = 0; j < c; j++) sum += e[j] = Math.exp(a[row + j] - max);
-                r[i] = (max - a[row + (int) y[i]]) + Math.log(sum);
-                if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = e[j] / sum;
-            }
-        }
+        if (x.dtype() == DType.FLOAT32)
+            rowLosses(x.storage().floats(), x.storageOffset(), y, c, loss.storage().floats(), probs == null ? null : probs.storage().floats());
+        else
+            rowLosses(x.storage().doubles(), x.storageOffset(), y, c, loss.storage().doubles(), probs == null ? null : probs.storage().doubles());
         return Graph.record("crossEntropy", loss, List.of(logits), g -> grads(GradMode.isEnabled()
                 ? logits.softmax(1).sub(oneHot(logits.dtype(), y, c)).mul(g.unsqueeze(1))
                 : softmaxMinusOneHot(probs, y, g)), logits);
+    }
+
+    /**
+     * Each row's loss into r, and its softmax into p unless p is null. The loops live here, not in
+     * perSample: a loop there has the JIT compile perSample, with all it inlines, a second time.
+     */
+    private static void rowLosses(float[] a, int o, long[] y, int c, float[] r, float[] p) {
+        double[] e = new double[c];
+        for (int i = 0; i < y.length; i++) {
+            int row = o + i * c;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, a[row + j]);
+            double sum = 0;
+            for (int j = 0; j < c; j++) sum += e[j] = Math.exp(a[row + j] - max);
+            r[i] = (float) ((max - a[row + (int) y[i]]) + Math.log(sum)); // (max - x_y) first keeps precision
+            if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = (float) (e[j] / sum);
+        }
+    }
+
+    private static void rowLosses(double[] a, int o, long[] y, int c, double[] r, double[] p) {
+        double[] e = new double[c];
+        for (int i = 0; i < y.length; i++) {
+            int row = o + i * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, a[row + j]);
+            double sum = 0;
+            for (int j = 0; j < c; j++) sum += e[j] = Math.exp(a[row + j] - max);
+            r[i] = (max - a[row + (int) y[i]]) + Math.log(sum);
+            if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = e[j] / sum;
+        }
     }
 
     private static Tensor oneHot(DType dtype, long[] y, int c) {

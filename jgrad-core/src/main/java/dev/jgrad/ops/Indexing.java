@@ -46,8 +46,7 @@ public final class Indexing {
         // A minibatch of rows picked at random from a large dataset misses the caches row by row,
         // so long slices (an image each) are copied on both threads; short ones stay on one.
         int minRows = inner >= 256 ? Math.max(2, Parallel.MIN_PARALLEL_ELEMENTS / 2 / inner) : Integer.MAX_VALUE;
-        int[] starts = new int[rows];
-        for (int r = 0; r < rows; r++) starts[r] = co + (r / idx.length * size + (int) idx[r % idx.length]) * slice;
+        int[] starts = sliceStarts(idx, rows, co, size, slice);
         Parallel.forRange(rows, 1, minRows, (from, to) -> {
             touch(src, starts, from, to);
             for (int r = from; r < to; r++) System.arraycopy(src, starts[r], dst, r * slice, slice);
@@ -55,6 +54,13 @@ public final class Indexing {
         if (!x.dtype().isFloating()) return out;
         Tensor ix = index.detach();
         return Graph.record("indexSelect", out, g -> grads(indexAdd(g, shape, d, ix)), x);
+    }
+
+    /** Where each selected slice starts in the source (a loop of its own, see LinearAlgebra.copyToRows). */
+    private static int[] sliceStarts(long[] idx, int rows, int co, int size, int slice) {
+        int[] starts = new int[rows];
+        for (int r = 0; r < rows; r++) starts[r] = co + (r / idx.length * size + (int) idx[r % idx.length]) * slice;
+        return starts;
     }
 
     /** Keeps the loads of {@link #touch} alive. */

@@ -134,10 +134,25 @@ final class Gemm {
      */
     static boolean swapPays(int m, int n, int k, int nr, int aRs, int aCs, int bRs, int bCs, boolean accumulate) {
         boolean bByColumns = Math.abs(bRs) < Math.abs(bCs);
-        boolean aByRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        boolean aByRows = rowsContiguous(aRs, aCs);
         if (!bByColumns || (m < nr && m > nr / 2)) return false;
         long normal = (long) k * n, swapped = (aByRows ? (long) k * m : 0) + (accumulate ? 6L : 3L) * m * n;
         return swapped < normal;
+    }
+
+    /** Whether an operand's rows are its contiguous direction (or the shorter stride): it is packed row by row. */
+    static boolean rowsContiguous(int rs, int cs) {
+        return cs == 1 || (rs != 1 && Math.abs(cs) <= Math.abs(rs));
+    }
+
+    /**
+     * The depth of each K block: k cut into equal blocks of at most kc, so a 300-deep product
+     * runs as 2 x 150, not 256 + 44. It depends on k only, and every kernel of an engine blocks K
+     * this way, which is what gives a row the same bits in a one-row product as in a batch.
+     */
+    static int blockDepth(int k, int kc) {
+        int blocks = (k + kc - 1) / kc;
+        return (k + blocks - 1) / blocks;
     }
 
     private static void checkShape(int m, int n, int k, int ldc) {

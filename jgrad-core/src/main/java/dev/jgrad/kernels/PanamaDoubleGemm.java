@@ -35,14 +35,13 @@ final class PanamaDoubleGemm {
 
     static void blocked(int m, int n, int k, double[] a, int aOff, int aRs, int aCs, double[] b, int bOff, int bRs,
                         int bCs, double[] c, int cOff, int ldc, boolean accumulate) {
-        // Equal K blocks: a 300-deep product runs as 2 x 150, not 256 + 44. Depends on k only.
-        int kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
+        int kcMax = Gemm.blockDepth(k, KC);
         int ncMax = Math.min(NC, roundUp(n, NR)), mcMax = Math.min(MC, roundUp(m, MR));
         var ws = Workspace.get();
         double[] bp = ws.doubleB(kcMax * roundUp(ncMax, NR));
         double[] ap = ws.doubleA(kcMax * roundUp(mcMax, MR));
         double[] tile = new double[MR * NR];
-        boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        boolean aRows = Gemm.rowsContiguous(aRs, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {

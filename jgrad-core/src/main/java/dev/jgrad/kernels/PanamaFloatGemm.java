@@ -108,7 +108,7 @@ final class PanamaFloatGemm {
      */
     static void gemvPanel(PackedMatrix b, int panel, float[] x, int xo, float[] c, int co, boolean accumulate) {
         int k = b.k, w = b.width, j0 = panel * w, cols = Math.min(w, b.n - j0), base = j0 * k;
-        int kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
+        int kcMax = Gemm.blockDepth(k, KC);
         float[] tile = new float[w];
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
@@ -219,14 +219,13 @@ final class PanamaFloatGemm {
 
     static void blocked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs,
                         int bCs, float[] c, int cOff, int ldc, boolean accumulate) {
-        // Equal K blocks: a 300-deep product runs as 2 x 150, not 256 + 44. Depends on k only.
-        int kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
+        int kcMax = Gemm.blockDepth(k, KC);
         int ncMax = Math.min(NC, roundUp(n, NR)), mcMax = Math.min(MC, roundUp(m, MR));
         var ws = Workspace.get();
         float[] bp = ws.floatB(kcMax * roundUp(ncMax, NR));
         float[] ap = ws.floatA(kcMax * roundUp(mcMax, MR));
         float[] tile = new float[MR * NR];
-        boolean aRows = aCs == 1 || (aRs != 1 && Math.abs(aCs) <= Math.abs(aRs));
+        boolean aRows = Gemm.rowsContiguous(aRs, aCs);
         boolean direct = readsAInPlace(n, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);

@@ -1,7 +1,6 @@
 package dev.jgrad.kernels;
 
 import java.util.Arrays;
-
 import java.util.Objects;
 
 /**

@@ -2,6 +2,7 @@ package dev.jgrad;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
@@ -24,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Compiles and runs every Java example of the README, so the documentation cannot rot. */
 class ReadmeExamplesTest {
+
+    @TempDir
+    static Path work;
 
     static Path readme() {
         Path p = Path.of("").toAbsolutePath();
@@ -71,7 +75,7 @@ class ReadmeExamplesTest {
     }
 
     private static void compileAndRun(String name, String source, Path classpath) throws Exception {
-        Path dir = Files.createTempDirectory("readme");
+        Path dir = Files.createDirectory(work.resolve(name));
         Path file = dir.resolve(name + ".java");
         Files.writeString(file, source);
         var compiler = ToolProvider.getSystemJavaCompiler();

@@ -96,6 +96,20 @@ final class Gemm {
      * How C is cut: into {@code parts} bands of {@code size} rows (or columns). Cutting the rows
      * makes every band pack all of B, cutting the columns makes every band pack all of A, so
      * the longer side of C is cut. Band sizes are multiples of the engine's register tile.
+     *
+     * <p>A band's place in C also decides which core's cache its operands come from. In x W^T
+     * (a linear layer's forward, computed as W x^T) the column bands read the rows of W that
+     * the same thread's half of the optimizer step just wrote. Cutting x's rows instead packs
+     * x^T once, not twice, and was 1.23x faster for 64 x 256 x 784 on 2 threads called in a
+     * loop, yet W2's training ran 8% slower with it (149-152k against 163-165k samples/s, both
+     * builds taking turns in one process, TrainSideBySideRunner): each core then read all of W,
+     * half of it from the other core. Cutting the weight gradient G^T X by rows, to match the
+     * optimizer's halves, did not help either (0.98x and 0.92x).
+     *
+     * <p>Nor did sharing one packed B between the threads of a large product (pack it together,
+     * then take row blocks of A from a shared counter): 0.86x at 512^3, 0.91-0.95x at 1024^3 and
+     * 2048^3 on 2 threads, side by side. Each core then reads half of every panel from the
+     * other core's cache, and the threads meet twice per panel instead of once per product.
      */
     record Split(int parts, boolean byRows, int size) {
         static Split of(int m, int n, int k, int rowGrain, int colGrain) {

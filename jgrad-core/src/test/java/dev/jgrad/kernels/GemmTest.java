@@ -198,19 +198,24 @@ class GemmTest {
             int m = s[0], n = s[1], k = s[2];
             float[] a = randomFloats(m * k, rnd), b = randomFloats(k * n, rnd);
             double[] ad = rnd.doubles(m * k).toArray(), bd = rnd.doubles(k * n).toArray();
-            float[] first = null;
+            float[] first = null, firstT = null;
             double[] firstD = null;
             for (int threads : new int[] {1, 2, 3, 4}) {
                 Parallel.setThreads(threads);
                 assertEquals(threads, Gemm.Split.of(m, n, k, 6, 32).parts(), "the work is really split");
                 float[] c = new float[m * n];
                 kern.gemm(m, n, k, a, 0, 1, m, b, 0, n, 1, c, 0, n, false);
+                // B by columns (x W^T), which an engine may compute as C^T = W x^T, split by rows
+                float[] ct = new float[m * n];
+                kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, ct, 0, n, false);
                 double[] cd = new double[m * n];
                 kern.gemm(m, n, k, ad, 0, k, 1, bd, 0, 1, k, cd, 0, n, false);
                 if (first == null) {
                     first = c;
+                    firstT = ct;
                     firstD = cd;
                 } else {
+                    assertArrayEquals(firstT, ct, kern.name() + " float, B by columns " + Arrays.toString(s) + " threads=" + threads);
                     assertArrayEquals(first, c, kern.name() + " float " + Arrays.toString(s) + " threads=" + threads);
                     assertArrayEquals(firstD, cd, kern.name() + " double " + Arrays.toString(s) + " threads=" + threads);
                 }

@@ -12,10 +12,11 @@ import java.util.SplittableRandom;
  * (row-major float32, or float64 with {@code --double}) and prints one line
  * {@code gemm n=512 threads=1 median_gflops=... min=... max=...}. Non-square shapes take
  * {@code --m}, {@code --k}; {@code --transA}/{@code --transB} pass that operand through its
- * strides. Each repetition runs whole multiplies for at least {@code --ms} milliseconds after a
- * warm-up of the same length times {@code --warmup}. On a busy machine {@code --cpu-time}
- * (single thread only) divides by the CPU time the calling thread actually got instead of the
- * wall-clock time.
+ * strides. After a warm-up of {@code --warmup} times {@code --ms} milliseconds of calls, each
+ * repetition times one call, and the line gives the median (min, max) of their rates: the
+ * measure of the peers' scripts (bench/peers/common.py), so that both sides are summarized the
+ * same way. On a busy machine {@code --cpu-time} (single thread only) divides by the CPU time
+ * the calling thread actually got instead of the wall-clock time.
  */
 public final class GemmRunner {
     private GemmRunner() {}
@@ -46,9 +47,9 @@ public final class GemmRunner {
         Parallel.setThreads(threads);
         Runnable call = dbl ? doubleCall(m, n, k, transA, transB) : floatCall(m, n, k, transA, transB);
         double flops = 2.0 * m * n * k;
-        for (int w = 0; w < warmup; w++) measure(call, flops, ms, cpuTime);
+        for (int w = 0; w < warmup; w++) warmUp(call, ms);
         double[] g = new double[reps];
-        for (int r = 0; r < reps; r++) g[r] = measure(call, flops, ms, cpuTime);
+        for (int r = 0; r < reps; r++) g[r] = rate(call, flops, cpuTime);
         Arrays.sort(g);
         String shape = m == n && n == k ? "n=" + n : "m=" + m + " n=" + n + " k=" + k;
         System.out.printf("gemm %s threads=%d median_gflops=%.1f min=%.1f max=%.1f%n",
@@ -57,18 +58,18 @@ public final class GemmRunner {
                 + (transA ? ", A transposed" : "") + (transB ? ", B transposed" : ""));
     }
 
-    private static double measure(Runnable call, double flops, int ms, boolean cpuTime) {
+    private static void warmUp(Runnable call, int ms) {
+        long deadline = System.nanoTime() + ms * 1_000_000L;
+        do call.run(); while (System.nanoTime() < deadline);
+    }
+
+    /** GFLOPS of one call. */
+    private static double rate(Runnable call, double flops, boolean cpuTime) {
         var mx = ManagementFactory.getThreadMXBean();
-        long start = System.nanoTime(), deadline = start + ms * 1_000_000L, now;
-        long cpuStart = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
-        int calls = 0;
-        do {
-            call.run();
-            calls++;
-            now = System.nanoTime();
-        } while (now < deadline);
-        long elapsed = cpuTime ? mx.getCurrentThreadCpuTime() - cpuStart : now - start;
-        return calls * flops / elapsed;
+        long start = cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime();
+        call.run();
+        long elapsed = (cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - start;
+        return flops / elapsed;
     }
 
     private static Runnable floatCall(int m, int n, int k, boolean transA, boolean transB) {

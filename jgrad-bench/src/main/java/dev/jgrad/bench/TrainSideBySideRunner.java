@@ -61,7 +61,7 @@ public final class TrainSideBySideRunner {
                 Object model = mlp.getConstructor(long.class, int[].class).newInstance(seed + 1, hidden);
                 Object shuffle = generator.getConstructor(long.class).newInstance(seed + 2);
                 return new Build(name, model, data, shuffle);
-            } catch (ClassNotFoundException e) {
+            } catch (ClassNotFoundException | NoClassDefFoundError e) {
                 throw new UsageException("train-side-by-side: --" + name + " " + location
                         + " holds no jgrad-core classes (expected its classes directory or jar)");
             } catch (MalformedURLException | ReflectiveOperationException e) {

@@ -36,6 +36,12 @@ class TrainSideBySideRunnerTest {
     }
 
     @Test
+    void aDirectoryWithoutJgradCoreIsNamed(@org.junit.jupiter.api.io.TempDir Path empty) {
+        var e = assertThrows(UsageException.class, () -> Build.load("a", empty.toString(), new int[] {16}, 640, 1));
+        assertTrue(e.getMessage().contains("--a " + empty) && e.getMessage().contains("holds no jgrad-core classes"), e.getMessage());
+    }
+
+    @Test
     void aMissingBuildIsNamed() {
         var e = assertThrows(UsageException.class, () -> Build.load("b", "/nonexistent/jgrad-core", new int[] {16}, 640, 1));
         assertTrue(e.getMessage().contains("--b /nonexistent/jgrad-core"), e.getMessage());

@@ -4,6 +4,7 @@ import dev.jgrad.bench.Workloads.Options;
 import dev.jgrad.bench.Workloads.Summary;
 import dev.jgrad.bench.Workloads.UsageException;
 
+import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -23,8 +24,8 @@ import java.util.SplittableRandom;
  * change of a few percent on a shared machine, where separate processes differ by 20-30% with
  * the hour and with how the JIT compiled each one.
  *
- * <p>{@code --a DIR --b DIR} name two builds (class directories or jars), each loaded by its own
- * class loader with its own JIT-compiled kernels and thread pool. For every shape of
+ * <p>{@code --a DIR --b DIR} name two builds (class directories, jars or class paths), each
+ * loaded by its own class loader with its own JIT-compiled kernels and thread pool. For every shape of
  * {@code --shapes "m,n,k,AB[,acc];..."} (AB = NN, NT, TN or TT: which operand is passed
  * transposed through its strides; acc = C += A B) both builds are warmed up, then run
  * {@code --rounds} rounds of A then B, each a batch of calls; prints per shape each build's
@@ -69,11 +70,8 @@ public final class SideBySideRunner {
     /** A build's float GEMM, reached by reflection through its own class loader. */
     record Build(String name, Object kernels, Method gemm) {
         static Build load(String name, String location) {
-            Path path = Path.of(location);
-            if (!Files.exists(path))
-                throw new UsageException("side-by-side: --" + name + " " + location + " does not exist");
+            var loader = classLoader("side-by-side", name, location);
             try {
-                var loader = new URLClassLoader(new URL[] {path.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
                 Class<?> k = Class.forName(KERNELS, true, loader);
                 Method gemm = k.getMethod("gemm", int.class, int.class, int.class, float[].class, int.class, int.class,
                         int.class, float[].class, int.class, int.class, int.class, float[].class, int.class, int.class,
@@ -82,7 +80,7 @@ public final class SideBySideRunner {
             } catch (ClassNotFoundException e) {
                 throw new UsageException("side-by-side: --" + name + " " + location + " holds no " + KERNELS
                         + " (expected jgrad-core's classes directory or jar)");
-            } catch (MalformedURLException | ReflectiveOperationException e) {
+            } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("side-by-side: cannot load jgrad-core from " + location + ": " + e, e);
             }
         }
@@ -109,6 +107,27 @@ public final class SideBySideRunner {
             Arrays.sort(t);
             return s.flops() / t[calls / 2];
         }
+    }
+
+    /**
+     * A class loader of its own for one build given as {@code --option location}: a directory or
+     * jar, or a class path of them, whose entries come before {@code after}; the parent is the
+     * platform loader, so nothing of the build running this class leaks in.
+     */
+    static URLClassLoader classLoader(String program, String option, String location, URL... after) {
+        var urls = new ArrayList<URL>();
+        for (String entry : location.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.exists(path))
+                throw new UsageException(program + ": --" + option + " " + entry + " does not exist");
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new UsageException(program + ": --" + option + " " + entry + " is not a usable path: " + e.getMessage());
+            }
+        }
+        urls.addAll(Arrays.asList(after));
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     /** Per shape: each build's median GFLOPS and the per-round ratios B/A. */

@@ -4,14 +4,7 @@ import dev.jgrad.bench.Workloads.Options;
 import dev.jgrad.bench.Workloads.Summary;
 import dev.jgrad.bench.Workloads.UsageException;
 
-import java.io.File;
 import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,17 +36,10 @@ public final class TrainSideBySideRunner {
     /** One build's model, data and shuffle, reached by reflection through its own class loader. */
     record Build(String name, Object model, Object data, Object shuffle) {
         static Build load(String name, String location, int[] hidden, int samples, long seed) {
+            // after the build's own entries, so that a changed Workloads given there comes first
+            var loader = SideBySideRunner.classLoader("train-side-by-side", name, location,
+                    TrainSideBySideRunner.class.getProtectionDomain().getCodeSource().getLocation());
             try {
-                var urls = new ArrayList<URL>();
-                for (String entry : location.split(File.pathSeparator)) {
-                    Path path = Path.of(entry);
-                    if (!Files.exists(path))
-                        throw new UsageException("train-side-by-side: --" + name + " " + entry + " does not exist");
-                    urls.add(path.toUri().toURL());
-                }
-                // after the build's own entries, so that a changed Workloads given there comes first
-                urls.add(TrainSideBySideRunner.class.getProtectionDomain().getCodeSource().getLocation());
-                var loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
                 Class<?> dataset = Class.forName("dev.jgrad.bench.Workloads$Dataset", true, loader);
                 Class<?> mlp = Class.forName("dev.jgrad.bench.Workloads$Mlp", true, loader);
                 Class<?> generator = Class.forName("dev.jgrad.tensor.Generator", true, loader);
@@ -64,7 +50,7 @@ public final class TrainSideBySideRunner {
             } catch (ClassNotFoundException | NoClassDefFoundError e) {
                 throw new UsageException("train-side-by-side: --" + name + " " + location
                         + " holds no jgrad-core classes (expected its classes directory or jar)");
-            } catch (MalformedURLException | ReflectiveOperationException e) {
+            } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("train-side-by-side: cannot load jgrad-core from " + location + ": " + e, e);
             }
         }

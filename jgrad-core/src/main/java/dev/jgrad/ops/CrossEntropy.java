@@ -60,31 +60,42 @@ public final class CrossEntropy {
     /**
      * Each row's loss into r, and its softmax into p unless p is null. The loops live here, not in
      * perSample: a loop there has the JIT compile perSample, with all it inlines, a second time.
+     * Each x - max is taken in the row's own precision (float here), as softmax does, so that p
+     * has softmax's bits; the rest is {@link #shiftedRow}.
      */
     private static void rowLosses(float[] a, int o, long[] y, int c, float[] r, float[] p) {
-        double[] e = new double[c];
+        double[] s = new double[c];
         for (int i = 0; i < y.length; i++) {
             int row = o + i * c;
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) max = Math.max(max, a[row + j]);
-            double sum = 0;
-            for (int j = 0; j < c; j++) sum += e[j] = Math.exp(a[row + j] - max);
-            r[i] = (float) ((max - a[row + (int) y[i]]) + Math.log(sum)); // (max - x_y) first keeps precision
-            if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = (float) (e[j] / sum);
+            for (int j = 0; j < c; j++) s[j] = a[row + j] - max;
+            r[i] = (float) shiftedRow(s, (int) y[i], p != null);
+            if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = (float) s[j];
         }
     }
 
     private static void rowLosses(double[] a, int o, long[] y, int c, double[] r, double[] p) {
-        double[] e = new double[c];
+        double[] s = new double[c];
         for (int i = 0; i < y.length; i++) {
             int row = o + i * c;
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) max = Math.max(max, a[row + j]);
-            double sum = 0;
-            for (int j = 0; j < c; j++) sum += e[j] = Math.exp(a[row + j] - max);
-            r[i] = (max - a[row + (int) y[i]]) + Math.log(sum);
-            if (p != null) for (int j = 0; j < c; j++) p[i * c + j] = e[j] / sum;
+            for (int j = 0; j < c; j++) s[j] = a[row + j] - max;
+            r[i] = shiftedRow(s, (int) y[i], p != null);
+            if (p != null) System.arraycopy(s, 0, p, i * c, c);
         }
+    }
+
+    /**
+     * The loss of a row given as s = x - max(x): (max - x_y) + log(sum exp s), with max - x_y
+     * taken first, which keeps precision. Leaves exp s in s, or softmax when {@code normalize}.
+     */
+    private static double shiftedRow(double[] s, int target, boolean normalize) {
+        double fromTarget = -s[target], sum = 0;
+        for (int j = 0; j < s.length; j++) sum += s[j] = Math.exp(s[j]);
+        if (normalize) for (int j = 0; j < s.length; j++) s[j] /= sum;
+        return fromTarget + Math.log(sum);
     }
 
     private static Tensor oneHot(DType dtype, long[] y, int c) {

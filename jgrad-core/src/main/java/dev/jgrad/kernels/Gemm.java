@@ -74,28 +74,31 @@ final class Gemm {
         void run(int i0, int rows, int j0, int cols);
     }
 
-    /** Runs {@code band} over C whole, or over the row or column bands of its {@link Split}, in parallel. */
+    /**
+     * Runs {@code band} over C whole, or over the row or column bands of its {@link Split} in
+     * parallel, cut in whole register tiles, two bands by the threads' measured speeds.
+     */
     private static void inBands(int m, int n, int k, int rowGrain, int colGrain, Band band) {
         var split = Split.of(m, n, k, rowGrain, colGrain);
         if (split.parts() == 1) {
             band.run(0, m, 0, n);
         } else if (split.byRows()) {
-            Parallel.run(split.parts(), t -> {
-                int i0 = t * split.size(), rows = Math.min(split.size(), m - i0);
-                if (rows > 0) band.run(i0, rows, 0, n);
+            Parallel.balanced((m + rowGrain - 1) / rowGrain, split.parts(), (from, to) -> {
+                int i0 = from * rowGrain;
+                band.run(i0, Math.min(m, to * rowGrain) - i0, 0, n);
             });
         } else {
-            Parallel.run(split.parts(), t -> {
-                int j0 = t * split.size(), cols = Math.min(split.size(), n - j0);
-                if (cols > 0) band.run(0, m, j0, cols);
+            Parallel.balanced((n + colGrain - 1) / colGrain, split.parts(), (from, to) -> {
+                int j0 = from * colGrain;
+                band.run(0, m, j0, Math.min(n, to * colGrain) - j0);
             });
         }
     }
 
     /**
-     * How C is cut: into {@code parts} bands of {@code size} rows (or columns). Cutting the rows
+     * How C is cut: into {@code parts} bands of rows (or columns). Cutting the rows
      * makes every band pack all of B, cutting the columns makes every band pack all of A, so
-     * the longer side of C is cut. Band sizes are multiples of the engine's register tile.
+     * the longer side of C is cut, in whole register tiles.
      *
      * <p>A band's place in C also decides which core's cache its operands come from. In x W^T
      * (a linear layer's forward, computed as W x^T) the column bands read the rows of W that
@@ -111,7 +114,7 @@ final class Gemm {
      * 2048^3 on 2 threads, side by side. Each core then reads half of every panel from the
      * other core's cache, and the threads meet twice per panel instead of once per product.
      */
-    record Split(int parts, boolean byRows, int size) {
+    record Split(int parts, boolean byRows) {
         static Split of(int m, int n, int k, int rowGrain, int colGrain) {
             int threads = Parallel.threads();
             double flops = 2.0 * m * n * k;
@@ -119,14 +122,11 @@ final class Gemm {
             // by flops: split between threads, each core streams half of B from its own L2 and
             // keeps that half there from call to call.
             boolean streams = m == 1 && (long) n * k >= Parallel.MIN_PARALLEL_ELEMENTS;
-            if (threads == 1 || (flops < PARALLEL_MIN_FLOPS && !streams) || Parallel.inWorker()) return new Split(1, true, m);
+            if (threads == 1 || (flops < PARALLEL_MIN_FLOPS && !streams) || Parallel.inWorker()) return new Split(1, true);
             int rowTiles = (m + rowGrain - 1) / rowGrain, colTiles = (n + colGrain - 1) / colGrain;
             boolean byRows = m >= n ? rowTiles > 1 : colTiles == 1;
-            int tiles = byRows ? rowTiles : colTiles, grain = byRows ? rowGrain : colGrain;
-            int parts = Math.min(threads, tiles);
-            if (parts == 1) return new Split(1, true, m);
-            int size = (tiles + parts - 1) / parts * grain;
-            return new Split(parts, byRows, size);
+            int parts = Math.min(threads, byRows ? rowTiles : colTiles);
+            return new Split(parts, parts == 1 || byRows);
         }
     }
 

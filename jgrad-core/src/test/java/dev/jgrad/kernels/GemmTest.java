@@ -225,6 +225,36 @@ class GemmTest {
 
     @ParameterizedTest
     @MethodSource("implementations")
+    void bandsCutByMeasuredSpeedsGiveTheSameBits(Kernels kern) {
+        var rnd = new SplittableRandom(5);
+        int[][] shapes = {{257, 129, 200}, {64, 256, 784}, {256, 784, 64}};
+        try {
+            for (int[] s : shapes) {
+                int m = s[0], n = s[1], k = s[2];
+                float[] a = randomFloats(m * k, rnd), b = randomFloats(k * n, rnd);
+                Parallel.setThreads(1);
+                float[] want = new float[m * n], wantT = new float[m * n];
+                kern.gemm(m, n, k, a, 0, k, 1, b, 0, n, 1, want, 0, n, false);
+                kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, wantT, 0, n, false);
+                Parallel.setThreads(2);
+                for (long[] nanos : new long[][] {{1, 3}, {3, 1}}) {
+                    ParallelTest.steer(500, 100, nanos[0], nanos[1]);
+                    assertNotEquals(50, Parallel.callerUnits(100), "the cut is skewed");
+                    float[] c = new float[m * n], ct = new float[m * n];
+                    kern.gemm(m, n, k, a, 0, k, 1, b, 0, n, 1, c, 0, n, false);
+                    kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, ct, 0, n, false);
+                    String where = kern.name() + " " + Arrays.toString(s) + ", caller share " + Parallel.callerUnits(100) + "%";
+                    assertArrayEquals(want, c, where);
+                    assertArrayEquals(wantT, ct, where + ", B by columns");
+                }
+            }
+        } finally {
+            Parallel.resetBalance();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
     void concurrentAndNestedCallsAgreeWithSequentialOnes(Kernels kern) throws Exception {
         Parallel.setThreads(2);
         int m = 150, n = 140, k = 260, calls = 8;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -16,6 +17,21 @@ class ParallelTest {
     @AfterEach
     void restoreThreads() {
         Parallel.setThreads(DEFAULT_THREADS);
+        Parallel.resetBalance();
+    }
+
+    /**
+     * Runs {@code jobs} two-piece jobs of {@code units} on paper: the caller takes
+     * {@code callerNanos} per unit, the worker {@code workerNanos}, and each job's finishing
+     * times are reported. Returns the last cut.
+     */
+    static int steer(int jobs, int units, long callerNanos, long workerNanos) {
+        int cut = Parallel.callerUnits(units);
+        for (int i = 0; i < jobs; i++) {
+            Parallel.observe(cut * callerNanos, (units - cut) * workerNanos);
+            cut = Parallel.callerUnits(units);
+        }
+        return cut;
     }
 
     @Test
@@ -119,6 +135,62 @@ class ParallelTest {
             }
         }
     }
+    @Test
+    void twoPiecesFollowTheMeasuredSpeedsOfCallerAndWorker() {
+        assertEquals(50, Parallel.callerUnits(100), "even cut before anything was measured");
+        assertEquals(4, Parallel.callerUnits(7), "an odd count gives the caller the larger half");
+        int cut = steer(400, 90, 2, 1); // the caller's core at half the worker's speed
+        assertTrue(cut >= 29 && cut <= 31, "the caller takes a third, got " + cut + " of 90");
+        cut = steer(400, 90, 1, 1);
+        assertTrue(cut >= 44 && cut <= 46, "back to even once both run at one speed, got " + cut + " of 90");
+        cut = steer(400, 100, 1, 1000);
+        assertEquals(80, cut, "a stalled worker still gets a fifth of the work");
+        assertEquals(1, Parallel.callerUnits(2), "each thread keeps at least one unit");
+        assertEquals(5, steer(400, 6, 1, 1000), "and the caller leaves it one");
+    }
+
+    @Test
+    void skewedCutsStillCoverEveryUnitOnceAndWholeGrains() {
+        Parallel.setThreads(2);
+        for (long[] speeds : new long[][] {{3, 1}, {1, 3}}) {
+            steer(400, 100, speeds[0], speeds[1]);
+            for (int n : new int[] {2, 17, 1000, 98_305}) {
+                var counts = new AtomicIntegerArray(n);
+                Set<Integer> starts = ConcurrentHashMap.newKeySet();
+                Parallel.forRange(n, 16, 2, (from, to) -> {
+                    starts.add(from);
+                    for (int i = from; i < to; i++) counts.incrementAndGet(i);
+                });
+                Parallel.balanced(n, 2, (from, to) -> {
+                    for (int i = from; i < to; i++) counts.incrementAndGet(i);
+                });
+                for (int i = 0; i < n; i++) assertEquals(2, counts.get(i), "element " + i + " of " + n);
+                for (int from : starts) assertEquals(0, from % 16, "piece start " + from);
+            }
+        }
+    }
+
+    @Test
+    void balancedJobsLearnWhichThreadIsSlower() {
+        Parallel.setThreads(2);
+        // the worker's piece takes three times as long per unit as the caller's
+        // (only jobs in which the worker took its piece teach anything; a late worker leaves both to the caller)
+        var workerPieces = new AtomicInteger();
+        for (int call = 0; call < 5000 && workerPieces.get() < 150; call++)
+            Parallel.balanced(60, 2, (from, to) -> {
+                boolean worker = Parallel.inWorker();
+                if (worker) workerPieces.incrementAndGet();
+                spin((to - from) * (worker ? 3_000L : 1_000L));
+            });
+        int cut = Parallel.callerUnits(60);
+        assertTrue(cut >= 38, "the caller takes more than its half of 60 units, got " + cut);
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) Thread.onSpinWait();
+    }
+
     @Test
     void forRangeOfAnOddNumberOfRowsCopiesTheLastOne() {
         Parallel.setThreads(2);

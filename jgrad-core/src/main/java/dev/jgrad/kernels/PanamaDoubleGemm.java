@@ -151,7 +151,8 @@ final class PanamaDoubleGemm {
     private static void packPanel(int kc, int cols, int w, double[] b, int off, int rs, int cs, double[] bp, int d) {
         if (Math.abs(rs) < Math.abs(cs)) {
             // Columns of B are the contiguous direction (a transposed operand): read them in order.
-            for (int j = 0; j < cols; j++)
+            if (rs == 1) Transpose.copy(cols, kc, b, off, cs, bp, d, w);
+            else for (int j = 0; j < cols; j++)
                 for (int p = 0, s = off + j * cs, t = d + j; p < kc; p++, s += rs, t += w) bp[t] = b[s];
             if (cols < w) for (int p = 0; p < kc; p++) Arrays.fill(bp, d + p * w + cols, d + p * w + w, 0d);
         } else {

@@ -37,23 +37,16 @@ final class Transpose {
             for (int j = 0, s = sOff + i * lds, d = dOff + i; j < cols; j++) dst[d + j * ldd] = src[s + j];
     }
 
-    /** {@link #copy(int, int, float[], int, int, float[], int, int)} in float64. */
+    /**
+     * {@link #copy(int, int, float[], int, int, float[], int, int)} in float64, with the strip's
+     * eight rows as a short inner loop: the same order of loads and stores, 10-25% slower than
+     * unrolled by hand (measured in float32), off the float32 training path.
+     */
     static void copy(int rows, int cols, double[] src, int sOff, int lds, double[] dst, int dOff, int ldd) {
         int full = rows / STRIP * STRIP;
-        for (int i0 = 0; i0 < full; i0 += STRIP) {
-            int s0 = sOff + i0 * lds, d0 = dOff + i0;
-            for (int j = 0; j < cols; j++) {
-                int s = s0 + j, d = d0 + j * ldd;
-                dst[d] = src[s];
-                dst[d + 1] = src[s + lds];
-                dst[d + 2] = src[s + 2 * lds];
-                dst[d + 3] = src[s + 3 * lds];
-                dst[d + 4] = src[s + 4 * lds];
-                dst[d + 5] = src[s + 5 * lds];
-                dst[d + 6] = src[s + 6 * lds];
-                dst[d + 7] = src[s + 7 * lds];
-            }
-        }
+        for (int i0 = 0; i0 < full; i0 += STRIP)
+            for (int j = 0, s = sOff + i0 * lds, d = dOff + i0; j < cols; j++, s++)
+                for (int r = 0; r < STRIP; r++) dst[d + j * ldd + r] = src[s + r * lds];
         for (int i = full; i < rows; i++)
             for (int j = 0, s = sOff + i * lds, d = dOff + i; j < cols; j++) dst[d + j * ldd] = src[s + j];
     }

@@ -21,8 +21,13 @@ import java.util.Arrays;
  *     cover the FMA latency of both pipes. A 12 x 32 tile measured no faster.
  * <li>KC = 256: one packed B micro-panel (KC x NR = 32 KB) stays in L1 while the A panels stream
  *     past it from L2.
- * <li>MC = 144 (24 panels): the packed A block is 144 KB, reused from L2 for every B micro-panel.
- * <li>NC = 1024: the packed B panel (1 MB) is read once per A block, 144 rows of C for every
+ * <li>MC = 288 (48 panels): the packed A block is 288 KB, reused from L2 for every B micro-panel,
+ *     and the B panel streams past half as many A blocks as with 144 rows. Against MC = 144,
+ *     both builds in one process (SideBySideRunner, 5 rounds, four runs in both orders, 1
+ *     thread): 512^3 0.97-1.08x (median 1.02x), 1024^3 0.98-1.03x (1.01x), 2048^3 0.94-1.07x
+ *     (1.05x); one run on 2 threads 1.04x, 1.02x, 1.03x, the 784 -> 1024 forward of a 256-row
+ *     batch 1.01x, W3 training 1.04x. The same build against itself spreads 0.985-1.02x.
+ * <li>NC = 1024: the packed B panel (1 MB) is read once per A block, 288 rows of C for every
  *     load of it, so it need not stay in L2; fewer column blocks mean fewer repacks of A, which
  *     matter when A is transposed (a weight gradient G^T X). Measured in one process against NC =
  *     512, both builds loaded side by side and called in turn (5 rounds, median ratio): 1 thread,
@@ -46,7 +51,7 @@ final class PanamaFloatGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int MR = 6, NR = 2 * L;
-    static final int KC = 256, MC = 24 * MR, NC = 1024;
+    static final int KC = 256, MC = 48 * MR, NC = 1024;
     /** Columns per panel of a {@link PackedMatrix} for one-row products: eight vectors. */
     static final int PW = 8 * L;
 

@@ -228,7 +228,7 @@ final class PanamaFloatGemm {
         int ncMax = Math.min(NC, roundUp(n, NR)), mcMax = Math.min(MC, roundUp(m, MR));
         var ws = Workspace.get();
         float[] bp = ws.floatB(kcMax * roundUp(ncMax, NR));
-        float[] ap = ws.floatA(kcMax * roundUp(mcMax, MR));
+        float[] ap = ws.floatA(KC * roundUp(mcMax, MR));
         float[] tile = new float[MR * NR];
         boolean aRows = Gemm.rowsContiguous(aRs, aCs);
         boolean direct = readsAInPlace(n, aCs);
@@ -245,7 +245,7 @@ final class PanamaFloatGemm {
                     if (inPlace < mc) {
                         int i0 = ic + inPlace;
                         packA(mc - inPlace, kc, a, aOff + i0 * aRs + pc * aCs, aRs, aCs, ap, aRows);
-                        macro(mc - inPlace, nc, kc, ap, 0, kc, aRows, bp, c, cOff + i0 * ldc + jc, ldc, add, tile);
+                        macro(mc - inPlace, nc, kc, ap, 0, aRows ? KC : kc, aRows, bp, c, cOff + i0 * ldc + jc, ldc, add, tile);
                     }
                 }
             }
@@ -271,7 +271,7 @@ final class PanamaFloatGemm {
 
     /**
      * C block (mc x nc) (+)= A block x packed B panel, one register tile at a time. The A panel
-     * of rows ir.. starts at a[ao + ir*ars]: packed (ars = kc) or A itself (ars = its row stride).
+     * of rows ir.. starts at a[ao + ir*ars]: packed (ars = KC as rows, kc as columns) or A itself (ars = its row stride).
      */
     static void macro(int mc, int nc, int kc, float[] a, int ao, int ars, boolean aRows, float[] bp, float[] c, int cOff,
                       int ldc, boolean add, float[] tile) {
@@ -299,7 +299,8 @@ final class PanamaFloatGemm {
     private static void kernel(boolean wide, boolean aRows, int kc, float[] a, int ao, int ars, float[] b, int bo,
                                float[] c, int co, int ldc, boolean add) {
         if (aRows) {
-            if (wide) kernelRows2(kc, a, ao, ars, b, bo, c, co, ldc, add);
+            if (wide && ars == KC) kernelPackedRows2(kc, a, ao, b, bo, c, co, ldc, add);
+            else if (wide) kernelRows2(kc, a, ao, ars, b, bo, c, co, ldc, add);
             else kernelRows1(kc, a, ao, ars, b, bo, c, co, ldc, add);
         } else {
             if (wide) kernel2(kc, a, ao, b, bo, c, co, ldc, add);
@@ -308,21 +309,23 @@ final class PanamaFloatGemm {
     }
 
     /**
-     * Packs an mc x kc block of A as panels of MR rows (rows past mc are zero), each MR*kc long.
-     * A panel is either MR rows of kc (A(r*MR + i, p) at [r*MR*kc + i*kc + p]) or kc columns of
-     * MR ([r*MR*kc + p*MR + i]), whichever copies A in its memory order: packing then never
-     * transposes A. The kernels read both.
+     * Packs an mc x kc block of A as panels of MR rows (rows past mc are zero). A panel is either
+     * MR rows of kc, each KC apart (A(r*MR + i, p) at [r*MR*KC + i*KC + p]), or kc columns of MR
+     * ([r*MR*kc + p*MR + i]), whichever copies A in its memory order: packing then never
+     * transposes A. The kernels read both; rows a fixed KC apart let {@link #kernelPackedRows2}
+     * address all six with constant offsets from one index.
      */
     static void packA(int mc, int kc, float[] a, int off, int rs, int cs, float[] ap, boolean rows) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir), d = ir * kc, src = off + ir * rs;
             if (rows) {
-                for (int i = 0; i < mr; i++, d += kc) {
+                d = ir * KC;
+                for (int i = 0; i < mr; i++, d += KC) {
                     int s = src + i * rs;
                     if (cs == 1) System.arraycopy(a, s, ap, d, kc);
                     else for (int p = 0; p < kc; p++, s += cs) ap[d + p] = a[s];
                 }
-                if (mr < MR) Arrays.fill(ap, d, d + (MR - mr) * kc, 0f);
+                for (int i = mr; i < MR; i++, d += KC) Arrays.fill(ap, d, d + kc, 0f);
             } else if (mr == MR && rs == 1) {
                 // a transposed operand (G^T in a weight gradient): six contiguous floats per column
                 for (int p = 0; p < kc; p++) {
@@ -481,7 +484,7 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** {@link #kernel2} with A as rows: A(i, p) at a[ao + i*ars + p], packed (ars = kc) or in place. */
+    /** {@link #kernel2} with A as rows: A(i, p) at a[ao + i*ars + p], read in place (or packed, {@link #kernelPackedRows2}). */
     private static void kernelRows2(int kc, float[] a, int ao, int ars, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -529,7 +532,62 @@ final class PanamaFloatGemm {
         }
     }
 
-    /** {@link #kernel1} with A as rows: A(i, p) at a[ao + i*ars + p], packed (ars = kc) or in place. */
+    /**
+     * {@link #kernelRows2} for rows packed {@link #KC} apart: with the stride a constant, the six
+     * broadcasts address A at fixed offsets from one index, where a variable stride costs C2 two
+     * more instructions per row and spills row offsets to the stack (JDK 17, disassembled: 30
+     * instead of 43 instructions per 12 FMAs). The loop is then less bound by how many
+     * instructions a core issues, which matters most when a vCPU shares its core: 1.10-1.16x
+     * for 256^3-2048^3 on one thread in such a phase, 1.01-1.03x outside it (SideBySideRunner).
+     */
+    private static void kernelPackedRows2(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        // index = offset + p * step, so the JIT proves every access in range once, before the loop
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + p * (2 * L));
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + p * (2 * L) + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + p]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + p + KC]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + p + 2 * KC]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + p + 3 * KC]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + p + 4 * KC]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + p + 5 * KC]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+        }
+        if (add) {
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, co + ldc).add(c10).intoArray(c, co + ldc);
+            FloatVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            FloatVector.fromArray(S, c, co + 2 * ldc).add(c20).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(S, c, co + 2 * ldc + L).add(c21).intoArray(c, co + 2 * ldc + L);
+            FloatVector.fromArray(S, c, co + 3 * ldc).add(c30).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(S, c, co + 3 * ldc + L).add(c31).intoArray(c, co + 3 * ldc + L);
+            FloatVector.fromArray(S, c, co + 4 * ldc).add(c40).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(S, c, co + 4 * ldc + L).add(c41).intoArray(c, co + 4 * ldc + L);
+            FloatVector.fromArray(S, c, co + 5 * ldc).add(c50).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(S, c, co + 5 * ldc + L).add(c51).intoArray(c, co + 5 * ldc + L);
+        } else {
+            c00.intoArray(c, co); c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc); c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc); c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc); c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc); c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc); c51.intoArray(c, co + 5 * ldc + L);
+        }
+    }
+
+    /** {@link #kernel1} with A as rows: A(i, p) at a[ao + i*ars + p], packed (ars = KC) or in place. */
     private static void kernelRows1(int kc, float[] a, int ao, int ars, float[] b, int bo, float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);

@@ -317,9 +317,8 @@ final class PanamaFloatGemm {
      */
     static void packA(int mc, int kc, float[] a, int off, int rs, int cs, float[] ap, boolean rows) {
         for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir), d = ir * kc, src = off + ir * rs;
+            int mr = Math.min(MR, mc - ir), d = ir * (rows ? KC : kc), src = off + ir * rs;
             if (rows) {
-                d = ir * KC;
                 for (int i = 0; i < mr; i++, d += KC) {
                     int s = src + i * rs;
                     if (cs == 1) System.arraycopy(a, s, ap, d, kc);

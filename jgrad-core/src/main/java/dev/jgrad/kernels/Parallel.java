@@ -188,17 +188,24 @@ public final class Parallel {
             return;
         }
         int cut = callerUnits(units);
+        IntConsumer piece = t -> {
+            if (t == 0) body.run(0, cut);
+            else body.run(cut, units);
+        };
+        if (!learn) {
+            run(2, piece);
+            return;
+        }
         long[] nanos = new long[2];
         boolean[] onWorker = new boolean[2];
         run(2, t -> {
             long start = System.nanoTime();
-            if (t == 0) body.run(0, cut);
-            else body.run(cut, units);
+            piece.accept(t);
             nanos[t] = System.nanoTime() - start;
             onWorker[t] = inWorker();
         });
         // the caller takes piece 0 and a worker piece 1, unless the worker came too late to take any
-        if (learn && !onWorker[0] && onWorker[1]) observe(nanos[0], nanos[1]);
+        if (!onWorker[0] && onWorker[1]) observe(nanos[0], nanos[1]);
     }
 
     private static final class Worker extends Thread {
